@@ -1,0 +1,141 @@
+"""The pipeline: decode, clean, analyse, summarise, tag, record. Pure: no I/O."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from functools import lru_cache
+
+from . import __version__
+from .clean import NotAnArticle, clean_dump
+from .decode import DecodeError, decode
+from .errors import EnricherError
+from .html import html_to_article
+from .language import detect
+from .model import Article, Decoded
+from .options import Options
+from .record import Record, Source
+from .resources import Resources
+from .summarize import get_summarizer, sentence_count
+from .tags import get_tagger
+from .text import analyse
+
+log = logging.getLogger(__name__)
+
+
+class Enricher:
+    """One configured pipeline. Build it once (at Lambda INIT) and call enrich() per input.
+
+    Unknown algorithm names fail here, at construction, not on the first article.
+    """
+
+    def __init__(self, options: Options | None = None, resources: Resources | None = None) -> None:
+        self.options = options or Options()
+        self.resources = resources or Resources()
+        self.summarizer = get_summarizer(self.options.summarizer, self.resources)
+        self.tagger = get_tagger(self.options.tagger, self.resources)
+        self._pipeline = {
+            "version": __version__,
+            "settings": {
+                **self.options.settings(),
+                "summarizer": self.summarizer.name,
+                "tagger": self.tagger.name,
+            },
+        }
+
+    def enrich(self, data: bytes | str, *, name: str | None = None, source: Source | None = None) -> Record:
+        """Enrich one input. Never raises for bad input: the record's status says what happened."""
+        source = source or Source(name=name, size=len(data) if isinstance(data, bytes) else None)
+        name = name or source.name or source.key
+        stage = "decode"
+        decoded: Decoded | None = None
+        try:
+            decoded = decode(
+                data,
+                name=name,
+                max_bytes=self.options.max_input_bytes,
+                max_ratio=self.options.max_compression_ratio,
+            )
+            stage = "clean"
+            article = self._clean(decoded)
+            stage = "analyse"
+            doc = analyse(article, article.language or "en", self.resources)
+            stage = "summarize"
+            summary = self.summarizer.summarize(doc, sentence_count(self.options, len(doc.sentences)))
+            stage = "tag"
+            tags = self.tagger.tag(doc, self.options.max_tags)
+        except DecodeError as exc:
+            return self._refused(exc.status, exc, stage, source, decoded)
+        except NotAnArticle as exc:
+            return self._refused("skipped", exc, stage, source, decoded)
+        except EnricherError as exc:
+            return self._refused("failed", exc, stage, source, decoded)
+        except Exception as exc:  # a bug: recorded as failed, and logged with its traceback
+            log.exception("unexpected error in stage %s", stage)
+            return self._refused("failed", exc, stage, source, decoded, internal=True)
+        return Record(
+            status="ok",
+            source=source,
+            pipeline=self._pipeline,
+            article=article,
+            summary=summary,
+            tags=tags,
+            cleaning=self._cleaning(decoded, article),
+        )
+
+    def _clean(self, decoded: Decoded) -> Article:
+        article = html_to_article(decoded.text) if decoded.format == "html" else clean_dump(decoded.text)
+        fields = decoded.fields
+        language = self.options.language or fields.get("language") or detect(article.body, self.resources)
+        return dataclasses.replace(
+            article,
+            title=fields.get("title") or article.title,
+            byline=fields.get("byline") or article.byline,
+            section=fields.get("section") or article.section,
+            published=fields.get("published") or article.published,
+            language=(language or None) and language[:2].lower(),
+        )
+
+    @staticmethod
+    def _cleaning(decoded: Decoded | None, article: Article | None) -> dict[str, object]:
+        return {
+            "removed": dict(article.removed) if article else {},
+            "input_format": decoded.format if decoded else None,
+            "encoding": decoded.encoding if decoded else None,
+            "compressed": decoded.compressed if decoded else False,
+        }
+
+    def _refused(
+        self,
+        status: str,
+        exc: BaseException,
+        stage: str,
+        source: Source,
+        decoded: Decoded | None,
+        internal: bool = False,
+    ) -> Record:
+        reason = f"internal error: {type(exc).__name__}: {exc}" if internal else str(exc)
+        record = self.not_enriched(status, reason or type(exc).__name__, source=source, error_type=type(exc).__name__, stage=stage)
+        return dataclasses.replace(record, cleaning=self._cleaning(decoded, None))
+
+    def not_enriched(self, status: str, reason: str, *, source: Source, error_type: str, stage: str) -> Record:
+        """A skipped or failed record for an input that never reached the core (unreadable, too large)."""
+        return Record(
+            status=status,
+            reason=reason,
+            error={"type": error_type, "stage": stage},
+            source=source,
+            pipeline=self._pipeline,
+            cleaning=self._cleaning(None, None),
+        )
+
+
+@lru_cache(maxsize=8)
+def _enricher_for(options: Options) -> Enricher:
+    # Options are frozen and hashable: each distinct setting builds (and loads resources) once.
+    return Enricher(options)
+
+
+def enrich(data: bytes | str, *, name: str | None = None, options: Options | None = None) -> Record:
+    """Enrich one input (bytes in any common encoding, or str) and return its record."""
+    return _enricher_for(options or Options()).enrich(data, name=name)

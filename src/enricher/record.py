@@ -1,0 +1,115 @@
+"""The output record (schema v1) and its validation.
+
+The record holds nothing run-specific (no timestamps, no request ids), so the
+same input and options always give byte-identical JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from typing import Any, Callable, Mapping
+
+from .errors import EnricherError
+from .model import Article, Summary, Tag
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_FILE = "record-v1.schema.json"
+
+
+class RecordError(EnricherError):
+    """Base of the record module's errors."""
+
+
+class InvalidRecord(RecordError):
+    """A record does not match schema v1: a bug, never the input's fault."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str | None = None
+    bucket: str | None = None
+    key: str | None = None
+    version_id: str | None = None
+    etag: str | None = None
+    size: int | None = None
+    content_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    status: str
+    source: Source
+    pipeline: Mapping[str, Any]
+    reason: str | None = None
+    error: Mapping[str, str] | None = None
+    article: Article | None = None
+    summary: Summary | None = None
+    tags: tuple[Tag, ...] = ()
+    cleaning: Mapping[str, Any] = field(default_factory=lambda: {"removed": {}})
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "status": self.status,
+            "reason": self.reason,
+            "error": dict(self.error) if self.error else None,
+            "source": dict(self.source.__dict__),
+            "article": None
+            if a is None
+            else {
+                "title": a.title,
+                "section": a.section,
+                "byline": a.byline,
+                "agency": a.agency,
+                "dateline": a.dateline,
+                "published": a.published,
+                "language": a.language,
+                "body": a.body,
+                "paragraphs": list(a.paragraphs),
+                "captions": list(a.captions),
+                "credits": list(a.credits),
+                "word_count": sum(len(p.split()) for p in a.paragraphs),
+            },
+            "summary": None
+            if self.summary is None
+            else {
+                "method": self.summary.method,
+                "note": self.summary.note,
+                "sentences": [{"text": s.text, "index": s.index, "score": s.score} for s in self.summary.sentences],
+            },
+            "tags": [{"label": t.label, "kind": t.kind, "score": t.score} for t in self.tags],
+            "cleaning": {**self.cleaning, "removed": dict(sorted(self.cleaning.get("removed", {}).items()))},
+            "pipeline": dict(self.pipeline),
+        }
+
+    def to_json(self) -> str:
+        """Canonical JSON: stable key order and separators, so equal records are equal bytes."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def schema() -> dict[str, Any]:
+    """The published JSON Schema of record v1."""
+    text = importlib_resources.files("enricher").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Callable[[Any], Any]:
+    # fastjsonschema compiles the schema to Python once; validating a record then costs microseconds.
+    import fastjsonschema
+
+    return fastjsonschema.compile(schema())
+
+
+def validate(record: Mapping[str, Any]) -> None:
+    """Raise InvalidRecord when a record dict does not match schema v1."""
+    import fastjsonschema
+
+    try:
+        _validator()(record)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        raise InvalidRecord(f"record does not match schema v1: {exc.message}") from exc

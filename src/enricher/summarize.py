@@ -1,0 +1,68 @@
+"""Extractive summarisers behind one small interface, chosen by name from Options.
+
+Interface: a Summarizer has a `name` and `summarize(doc, count) -> Summary`,
+returning at most `count` sentences in article order, each with its score.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Mapping, Protocol
+
+from .errors import EnricherError
+from .model import Document, ScoredSentence, Summary
+from .options import Options
+from .resources import Resources
+
+
+class SummarizeError(EnricherError):
+    """Base of the summariser's errors."""
+
+
+class UnknownSummarizer(SummarizeError):
+    pass
+
+
+class Summarizer(Protocol):
+    name: str
+
+    def summarize(self, doc: Document, count: int) -> Summary: ...
+
+
+class Lead:
+    """The first sentences: strong on news written in inverted-pyramid style."""
+
+    name = "lead"
+
+    def summarize(self, doc: Document, count: int) -> Summary:
+        picked = doc.sentences[:count]
+        n = max(len(doc.sentences), 1)
+        return Summary(
+            method=self.name,
+            sentences=tuple(ScoredSentence(s.text, s.index, round(1.0 - s.index / n, 6)) for s in picked),
+        )
+
+
+def sentence_count(options: Options, available: int) -> int:
+    """How many sentences to return: the ratio when set, else the fixed count; never more than exist."""
+    if options.ratio is not None:
+        wanted = max(1, round(options.ratio * available))
+    else:
+        wanted = options.sentences
+    return min(wanted, available)
+
+
+Factory = Callable[[Resources], Summarizer]
+
+REGISTRY: Mapping[str, Factory] = {
+    "lead": lambda resources: Lead(),
+}
+
+
+def get_summarizer(name: str, resources: Resources) -> Summarizer:
+    if name == "default":
+        name = "lead"
+    try:
+        factory = REGISTRY[name]
+    except KeyError:
+        raise UnknownSummarizer(f"unknown summarizer {name!r}; choose from {', '.join(sorted(REGISTRY))}") from None
+    return factory(resources)
