@@ -1,0 +1,142 @@
+"""Run the function locally on an embedded S3: the main job on its default sample.
+
+Starts moto's S3 server on loopback, creates the input and output buckets,
+uploads the sample articles (events/uploads.json), invokes the real handler
+with every sample event in events/, and prints the enriched records.
+No AWS account, no Docker, no network: `make demo` runs this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+INPUT_BUCKET = "article-enricher-input"
+OUTPUT_BUCKET = "article-enricher-output"
+
+
+class _Context:
+    """The few LambdaContext fields Powertools reads."""
+
+    function_name = "article-enricher-local"
+    memory_limit_in_mb = 1024
+    invoked_function_arn = "arn:aws:lambda:eu-west-1:123456789012:function:article-enricher-local"
+    aws_request_id = "local-demo"
+
+    @staticmethod
+    def get_remaining_time_in_millis() -> int:
+        return 900_000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("events", nargs="*", help="event files (default: every events/*.json sample)")
+    parser.add_argument("--full", action="store_true", help="print whole records, not a digest")
+    args = parser.parse_args(argv)
+
+    import logging
+    import warnings
+
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the embedded server's request log
+    warnings.filterwarnings("ignore", message="No application metrics to publish")
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    # The handler builds its S3 client at import: point it at the embedded S3 first.
+    os.environ.update(
+        {
+            "AWS_ENDPOINT_URL": f"http://{host}:{port}",
+            "AWS_ACCESS_KEY_ID": "local",
+            "AWS_SECRET_ACCESS_KEY": "local",
+            "AWS_DEFAULT_REGION": "eu-west-1",
+            "OUTPUT_BUCKET": OUTPUT_BUCKET,
+            "POWERTOOLS_SERVICE_NAME": "article-enricher",
+            "POWERTOOLS_METRICS_NAMESPACE": "ArticleEnricher",
+            "POWERTOOLS_METRICS_DISABLED": "true",
+            "POWERTOOLS_LOG_LEVEL": os.environ.get("POWERTOOLS_LOG_LEVEL", "WARNING"),
+        }
+    )
+    try:
+        import boto3
+
+        s3 = boto3.client("s3")
+        for bucket in (INPUT_BUCKET, OUTPUT_BUCKET):
+            s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+        # Versioned like the deployed input bucket, so events carry real version ids.
+        s3.put_bucket_versioning(Bucket=INPUT_BUCKET, VersioningConfiguration={"Status": "Enabled"})
+        uploads = json.loads((HERE / "uploads.json").read_text(encoding="utf-8"))
+        uploaded = {}
+        for key, path in uploads["objects"].items():
+            body = (HERE / path).read_bytes()
+            resp = s3.put_object(Bucket=INPUT_BUCKET, Key=key, Body=body)
+            uploaded[key] = {"versionId": resp.get("VersionId"), "eTag": resp["ETag"].strip('"'), "size": len(body)}
+        print(f"embedded S3 at {host}:{port}: uploaded {len(uploads['objects'])} objects to s3://{INPUT_BUCKET}/")
+
+        app = importlib.import_module("app")
+        # Puts first, then deletes and the test event, as they would arrive after uploads.
+        files = [Path(p) for p in args.events] or sorted(HERE.glob("s3-*.json"), key=lambda p: (not p.name.startswith("s3-put"), p.name))
+        failed = 0
+        for path in files:
+            event = _as_sent(json.loads(path.read_text(encoding="utf-8")), uploaded)
+            try:
+                out = app.lambda_handler(event, _Context())
+            except Exception as exc:  # shown, counted, and reflected in the exit status
+                print(f"\n== {path.name}: the handler raised {type(exc).__name__}: {exc}")
+                failed += 1
+                continue
+            print(f"\n== {path.name}: {json.dumps(out['counts'])}")
+            for result in out["results"]:
+                print(f"   {result['status']:8} s3://{result['bucket']}/{result['key']}  {result.get('reason') or ''}")
+                if not result.get("output_key"):
+                    continue
+                body = s3.get_object(Bucket=OUTPUT_BUCKET, Key=result["output_key"])["Body"].read()
+                record = json.loads(body)
+                print(f"   -> s3://{OUTPUT_BUCKET}/{result['output_key']}")
+                print(json.dumps(record, ensure_ascii=False, indent=2) if args.full else _digest(record))
+        return 1 if failed else 0
+    finally:
+        server.stop()
+
+
+def _as_sent(event: dict, uploaded: dict) -> dict:
+    """Fill the sample event with the uploaded objects' real version id, ETag and size, as S3 would."""
+    from urllib.parse import unquote_plus
+
+    for record in event.get("Records", []):
+        obj = record["s3"]["object"]
+        real = uploaded.get(unquote_plus(obj["key"]))
+        if real and record["eventName"].startswith("ObjectCreated"):
+            obj.update({k: v for k, v in real.items() if v is not None})
+    return event
+
+
+def _digest(record: dict) -> str:
+    lines = []
+    article = record.get("article")
+    if article:
+        lines.append(f"      title:    {article['title']}")
+        lines.append(
+            f"      article:  {article['word_count']} words, {len(article['paragraphs'])} paragraphs, "
+            f"{len(article['captions'])} captions, language {article['language']}"
+        )
+    summary = record.get("summary")
+    if summary:
+        lines.append(f"      summary ({summary['method']}):")
+        lines.extend(f"        [{s['index']}] {s['text']}" for s in summary["sentences"])
+    if record.get("tags"):
+        lines.append("      tags:     " + ", ".join(f"{t['label']} ({t['kind']})" for t in record["tags"]))
+    if record.get("reason"):
+        lines.append(f"      reason:   {record['reason']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

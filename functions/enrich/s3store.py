@@ -1,0 +1,106 @@
+"""Object storage behind a small interface: S3 in the function, a dict in unit tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Protocol
+
+
+class StoreError(Exception):
+    """Base of the store's errors."""
+
+
+class ObjectMissing(StoreError):
+    """The object (or that version of it) no longer exists."""
+
+
+class AccessDenied(StoreError):
+    """The function may not read the object: a permissions problem, not a passing fault."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    body: bytes
+    size: int  # the object's full size; body may be shorter when capped
+    content_type: str | None
+    etag: str | None
+    version_id: str | None
+
+
+class ObjectStore(Protocol):
+    def head_size(self, bucket: str, key: str, version_id: str | None) -> int: ...
+
+    def get(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> Fetched: ...
+
+    def put(self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str]) -> None: ...
+
+
+class S3Store:
+    """ObjectStore over a boto3 S3 client, made once per process and passed in.
+
+    Transient errors (throttling, 5xx) are retried by the client's own retry
+    mode; what still fails is raised unchanged so Lambda retries the event.
+    """
+
+    def __init__(self, client: object) -> None:
+        self._s3 = client
+
+    def _call(self, op: str, **kwargs: object) -> dict:
+        from botocore.exceptions import ClientError
+
+        try:
+            return getattr(self._s3, op)(**kwargs)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code in ("NoSuchKey", "NoSuchVersion", "404", "NotFound"):
+                raise ObjectMissing(f"{kwargs.get('Key')} no longer exists ({code})") from exc
+            if code in ("AccessDenied", "403", "Forbidden"):
+                raise AccessDenied(f"access denied to s3://{kwargs.get('Bucket')}/{kwargs.get('Key')}") from exc
+            raise
+
+    def head_size(self, bucket: str, key: str, version_id: str | None) -> int:
+        extra = {"VersionId": version_id} if version_id else {}
+        return int(self._call("head_object", Bucket=bucket, Key=key, **extra)["ContentLength"])
+
+    def get(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> Fetched:
+        extra: dict[str, object] = {"VersionId": version_id} if version_id else {}
+        # Ask for one byte past the cap: enough to know the object is too large, never the whole of it.
+        resp = self._call("get_object", Bucket=bucket, Key=key, Range=f"bytes=0-{max_bytes}", **extra)
+        stream = resp["Body"]
+        try:
+            body = stream.read(max_bytes + 1)
+        finally:
+            stream.close()
+        total = resp.get("ContentRange", "").rpartition("/")[2]
+        return Fetched(
+            body=body,
+            size=int(total) if total.isdigit() else int(resp.get("ContentLength", len(body))),
+            content_type=resp.get("ContentType"),
+            etag=(resp.get("ETag") or "").strip('"') or None,
+            version_id=resp.get("VersionId"),
+        )
+
+    def put(self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str]) -> None:
+        self._call("put_object", Bucket=bucket, Key=key, Body=body, ContentType=content_type, Metadata=dict(metadata))
+
+
+@dataclass
+class MemoryStore:
+    """In-memory ObjectStore for tests: objects by (bucket, key)."""
+
+    objects: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    written: dict[tuple[str, str], tuple[bytes, str, Mapping[str, str]]] = field(default_factory=dict)
+
+    def head_size(self, bucket: str, key: str, version_id: str | None) -> int:
+        if (bucket, key) not in self.objects:
+            raise ObjectMissing(key)
+        return len(self.objects[(bucket, key)])
+
+    def get(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> Fetched:
+        if (bucket, key) not in self.objects:
+            raise ObjectMissing(key)
+        data = self.objects[(bucket, key)]
+        return Fetched(data[: max_bytes + 1], len(data), None, None, version_id)
+
+    def put(self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str]) -> None:
+        self.written[(bucket, key)] = (body, content_type, dict(metadata))

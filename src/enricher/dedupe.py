@@ -1,0 +1,65 @@
+"""Find repeated copies of text that differ only in typography.
+
+Pages often carry the body twice (an AMP or print copy, a second render with
+curly quotes and en/em dashes). Two lines are the same text when their word
+sequences match after Unicode normalisation and case folding; a line is a
+copy when most of its word 5-grams were already seen, which also catches a
+copy whose paragraphs were split or joined differently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic variants folded to one form before comparing.
+_TYPOGRAPHY = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2026": "...", "\u00a0": " ",
+})
+_WORD = re.compile(r"\w+")
+SHINGLE = 5
+
+
+def normalise(text: str) -> str:
+    """Typography folded: curly quotes straight, dashes to '-', ellipsis to '...'."""
+    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalise(text).casefold())
+
+
+def fingerprint(text: str) -> str:
+    """A line's identity up to typography, case, punctuation and spacing."""
+    return " ".join(words(text))
+
+
+def shingles(seq: list[str], n: int = SHINGLE) -> set[tuple[str, ...]]:
+    return {tuple(seq[i:i + n]) for i in range(len(seq) - n + 1)}
+
+
+class Seen:
+    """Text seen so far; answers whether a new line repeats it. One per call: no shared state."""
+
+    def __init__(self) -> None:
+        self.prints: set[str] = set()
+        self.grams: set[tuple[str, ...]] = set()
+
+    def is_copy(self, text: str, threshold: float = 0.8) -> bool:
+        seq = words(text)
+        if not seq:
+            return False
+        if " ".join(seq) in self.prints:
+            return True
+        grams = shingles(seq)
+        if len(grams) < 3:  # too short to judge by overlap
+            return False
+        return sum(g in self.grams for g in grams) >= threshold * len(grams)
+
+    def add(self, text: str) -> None:
+        seq = words(text)
+        self.prints.add(" ".join(seq))
+        self.grams.update(shingles(seq))

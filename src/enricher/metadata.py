@@ -1,0 +1,94 @@
+"""Article metadata found in the text: byline, dateline, dates.
+
+Kept apart from the body choice so that the dump and HTML paths share it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .captions import NEWS_AGENCIES, agencies_in
+from .dedupe import normalise
+
+_BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]+(?P<name>[A-Z][\w'.-]+(?:[\s,]+(?:and\s+)?[A-Z][\w'.-]+){0,5})"
+                     r"(?:\s*[,|/-]\s*.*)?$", re.I)
+# "LONDON (Reuters) -", "PARIS, Jan 5 (AFP) -", "WASHINGTON -"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{1,40}?(?:,\s*[A-Z][\w. ]{1,30}?)?)\s*(?:,\s*[\w .]{3,20}?)?\s*"
+    r"(?:\((?P<agency>[\w ]{2,25})\))?\s*[-\u2013\u2014:]+\s+(?=\S)")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"])}
+_TEXT_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-z]{3,9})\.?,?\s+(?P<y1>\d{4})|"
+    r"(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?\b")
+
+
+def byline(line: str) -> str | None:
+    """The author names of a 'By Jane Doe' line, else None."""
+    text = " ".join(normalise(line).split())
+    if len(text.split()) > 12:
+        return None
+    m = _BYLINE.match(text)
+    if not m:
+        return None
+    name = re.split(r"\s+(?:on|updated|published|posted)\b|\s*[|]\s*|\s+\d", m.group("name"), maxsplit=1)[0]
+    return name.strip(" ,") or None
+
+
+def dateline(paragraph: str) -> tuple[str | None, str | None]:
+    """The dateline opening a paragraph ('LONDON (Reuters) -') and the agency named in it."""
+    m = _DATELINE.match(normalise(paragraph))
+    if not m:
+        return None, None
+    place = m.group("place").strip()
+    if not any(c.isupper() for c in place) or place != place.upper() and not m.group("agency"):
+        return None, None
+    agency = None
+    if m.group("agency"):
+        found = agencies_in(m.group("agency"))
+        agency = found[0] if found else None
+        if agency is None:
+            return None, None
+    return m.group(0).strip(" -\u2013\u2014:"), agency
+
+
+def iso_date(value: str) -> str | None:
+    """An ISO 8601 date (or date-time) from a machine or human date string, else None."""
+    value = value.strip()
+    m = _ISO_DATE.search(value)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        if m.group(4):
+            tz = m.group(7) or ""
+            if tz and tz != "Z" and ":" not in tz:
+                tz = tz[:3] + ":" + tz[3:]
+            return f"{y:04d}-{mo:02d}-{d:02d}T{m.group(4)}:{m.group(5)}:{m.group(6) or '00'}{tz}"
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _TEXT_DATE.search(value)
+    if m:
+        day, month, year = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
+            m.group("d2"), m.group("m2"), m.group("y2"))
+        month_no = next((n for name, n in _MONTHS.items() if name.startswith(month.lower()[:3])), None)
+        if month_no:
+            try:
+                return datetime(int(year), month_no, int(day)).date().isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def main_agency(evidence: list[str]) -> str | None:
+    """The news agency most often named in credits, bylines, datelines and author boxes."""
+    counts: dict[str, int] = {}
+    for text in evidence:
+        for agency in agencies_in(text):
+            if agency in NEWS_AGENCIES:
+                counts[agency] = counts.get(agency, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda a: counts[a])
