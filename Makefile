@@ -1,0 +1,57 @@
+# Developer entry points. The two that matter:
+#   make demo   set up, then run the function on an embedded S3 with the sample events
+#   make test   set up, then run every test tier (unit, integration, e2e)
+# NLTK data: taken from $NLTK_DATA when it is set, otherwise downloaded once into .nltk_data/.
+
+PYTHON ?= python3
+VENV := .venv
+TOOLS := .tools
+PY := $(VENV)/bin/python
+NLTK_PACKAGES := punkt_tab stopwords averaged_perceptron_tagger_eng
+NLTK_DIR := $(if $(NLTK_DATA),$(NLTK_DATA),$(CURDIR)/.nltk_data)
+export NLTK_DATA := $(NLTK_DIR)
+export PATH := $(CURDIR)/$(TOOLS)/bin:$(PATH)
+
+.PHONY: demo test setup tools nltk-data bench build clean
+
+demo: setup nltk-data
+	PYTHONPATH=functions/enrich $(PY) events/run_local.py
+
+test: setup tools nltk-data
+	$(PY) -m pytest -q
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,bench]'
+	touch $@
+
+# SAM CLI, cfn-lint, checkov and bandit pin their own dependencies: keep them out of the project's venv.
+tools: $(TOOLS)/.installed
+
+$(TOOLS)/.installed:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install -q --upgrade pip
+	$(TOOLS)/bin/python -m pip install -q aws-sam-cli cfn-lint checkov bandit
+	touch $@
+
+nltk-data: setup
+	@if [ -d "$(NLTK_DIR)/tokenizers/punkt_tab" ] && [ -d "$(NLTK_DIR)/corpora/stopwords" ] && [ -d "$(NLTK_DIR)/taggers/averaged_perceptron_tagger_eng" ]; then \
+		echo "NLTK data: $(NLTK_DIR)"; \
+	else \
+		echo "NLTK data not found in $(NLTK_DIR); downloading $(NLTK_PACKAGES)"; \
+		$(PY) -m nltk.downloader -d "$(NLTK_DIR)" $(NLTK_PACKAGES); \
+	fi
+
+bench: setup nltk-data
+	$(PY) bench/cleaning.py
+	$(PY) bench/summaries.py
+	$(PY) bench/tags.py
+
+build: tools nltk-data
+	PATH="$$(pyenv root 2>/dev/null)/versions/$$(ls "$$(pyenv root 2>/dev/null)/versions" 2>/dev/null | grep '^3\.13' | tail -n 1)/bin:$$PATH" sam build
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .aws-sam .pytest_cache

@@ -1,0 +1,120 @@
+"""The handler against moto's S3: real boto3 calls, events built as AWS sends them."""
+
+import json
+from urllib.parse import quote_plus
+
+import boto3
+import pytest
+from aws_lambda_powertools.utilities.data_classes import S3Event
+from botocore.exceptions import ClientError
+from moto import mock_aws
+
+import app
+from enricher import Enricher
+from s3store import S3Store
+
+IN, OUT = "enricher-in", "enricher-out"
+
+
+def put_event(key, version_id=None, size=None, name="ObjectCreated:Put"):
+    # AWS encodes keys like a form value: space as '+', everything else non-safe as %XX.
+    obj = {"key": quote_plus(key, safe="/"), "sequencer": "00AB"}
+    if version_id:
+        obj["versionId"] = version_id
+    if size is not None:
+        obj["size"] = size
+    return {"Records": [{"eventName": name, "s3": {"bucket": {"name": IN}, "object": obj}}]}
+
+
+@pytest.fixture()
+def s3():
+    with mock_aws():
+        client = boto3.client("s3", region_name="eu-west-1")
+        for bucket in (IN, OUT):
+            client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+        client.put_bucket_versioning(Bucket=IN, VersioningConfiguration={"Status": "Enabled"})
+        yield client
+
+
+@pytest.fixture(scope="module")
+def enricher():
+    return Enricher()
+
+
+def handle(s3, event, enricher, prefix="enriched/"):
+    return app.process_event(S3Event(event), store=S3Store(s3), enricher=enricher, settings=app.Settings(OUT, prefix))
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["plain.txt", "with space/and+plus.txt", "unicodé/日本 (1).txt", "parens (final) [v2] & more.html", "a%20b.txt"],
+)
+def test_keys_round_trip(s3, enricher, articles, key):
+    body = (articles / ("night-trains.html" if key.endswith(".html") else "tidal-barrier.txt")).read_bytes()
+    version = s3.put_object(Bucket=IN, Key=key, Body=body)["VersionId"]
+    out = handle(s3, put_event(key, version, len(body)), enricher)
+    (result,) = out["results"]
+    assert result["key"] == key and result["status"] == "ok", result
+    obj = s3.get_object(Bucket=OUT, Key="enriched/" + key + ".json")
+    assert obj["ContentType"] == "application/json"
+    record = json.loads(obj["Body"].read())
+    assert record["source"]["key"] == key and record["source"]["version_id"] == version
+    assert record["source"]["size"] == len(body)
+
+
+def test_skipped_and_failed_records(s3, enricher):
+    s3.put_object(Bucket=IN, Key="photo.txt", Body=b"\x89PNG\r\n\x1a\n" + bytes(500))
+    s3.put_object(Bucket=IN, Key="broken.json", Body=b'{"title": "x", "body": ')
+    for key, status in (("photo.txt", "skipped"), ("broken.json", "failed")):
+        out = handle(s3, put_event(key), enricher)
+        assert out["results"][0]["status"] == status
+        record = json.loads(s3.get_object(Bucket=OUT, Key=f"enriched/{key}.json")["Body"].read())
+        assert record["status"] == status and record["reason"]
+
+
+def test_delete_event_is_ignored(s3, enricher):
+    out = handle(s3, put_event("gone.txt", name="ObjectRemoved:Delete"), enricher)
+    assert out["counts"]["ignored"] == 1
+    assert s3.list_objects_v2(Bucket=OUT).get("KeyCount", 0) == 0
+
+
+def test_object_deleted_before_processing(s3, enricher):
+    out = handle(s3, put_event("never-there.txt"), enricher)
+    assert out["results"][0]["status"] == "skipped"
+
+
+def test_oversize_object_is_not_downloaded(s3, articles):
+    small = Enricher(options=__import__("enricher").Options(max_input_bytes=1000))
+    body = (articles / "tidal-barrier.txt").read_bytes()
+    s3.put_object(Bucket=IN, Key="big.txt", Body=body)
+    # Event without a size: the capped ranged read finds it too large.
+    out = handle(s3, put_event("big.txt"), small)
+    assert out["results"][0]["status"] == "skipped" and "limit" in out["results"][0]["reason"]
+    record = json.loads(s3.get_object(Bucket=OUT, Key="enriched/big.txt.json")["Body"].read())
+    assert record["source"]["size"] == len(body)
+
+
+def _failing(client, op, code):
+    real = getattr(client, op)
+
+    def fail(**kwargs):
+        raise ClientError({"Error": {"Code": code, "Message": code}}, op)
+
+    return real, fail
+
+
+def test_access_denied_gives_failed_record(s3, enricher, monkeypatch):
+    s3.put_object(Bucket=IN, Key="secret.txt", Body=b"text")
+    _, fail = _failing(s3, "get_object", "AccessDenied")
+    monkeypatch.setattr(s3, "get_object", fail)
+    out = handle(s3, put_event("secret.txt"), enricher)
+    assert out["results"][0]["status"] == "failed" and "access denied" in out["results"][0]["reason"]
+
+
+@pytest.mark.parametrize("op", ["get_object", "put_object"])
+def test_throttling_is_raised_for_lambda_retry(s3, enricher, articles, monkeypatch, op):
+    s3.put_object(Bucket=IN, Key="a.txt", Body=(articles / "tidal-barrier.txt").read_bytes())
+    _, fail = _failing(s3, op, "SlowDown")
+    monkeypatch.setattr(s3, op, fail)
+    with pytest.raises(app.TransientFailure, match="SlowDown"):
+        handle(s3, put_event("a.txt"), enricher)

@@ -1,0 +1,125 @@
+"""The Lambda adapter against an in-memory store: no AWS, no network."""
+
+import json
+from urllib.parse import unquote_plus
+
+import pytest
+from aws_lambda_powertools.utilities.data_classes import S3Event
+
+import app
+from enricher import Enricher
+from s3records import object_refs
+from s3store import MemoryStore
+
+IN = "article-enricher-input"
+
+
+def load_event(root, name):
+    return json.loads((root / "events" / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def store(root):
+    uploads = json.loads((root / "events" / "uploads.json").read_text(encoding="utf-8"))
+    s = MemoryStore()
+    for key, path in uploads["objects"].items():
+        s.objects[(IN, key)] = (root / "events" / path).read_bytes()
+    return s
+
+
+@pytest.fixture(scope="module")
+def enricher():
+    return Enricher()
+
+
+def run(event, store, enricher, prefix=""):
+    return app.process_event(
+        S3Event(event), store=store, enricher=enricher, settings=app.Settings("out-bucket", prefix)
+    )
+
+
+def test_every_key_is_decoded(root):
+    event = load_event(root, "s3-put-multi.json")
+    keys = [ref.key for ref in object_refs(S3Event(event))]
+    assert keys == ["incoming/tidal-barrier.txt", "incoming/2026/night trains (draft).html"]
+    # Not only the first: the second record's raw key is encoded too.
+    assert event["Records"][1]["s3"]["object"]["key"] != keys[1]
+
+
+def test_nasty_key_round_trip(root, store, enricher):
+    out = run(load_event(root, "s3-put-nasty-key.json"), store, enricher, prefix="enriched/")
+    (result,) = out["results"]
+    assert result["key"] == "incoming/Città report (final) + notes 2026.txt"
+    assert result["output_key"] == "enriched/incoming/Città report (final) + notes 2026.txt.json"
+    body, content_type, _ = store.written[("out-bucket", result["output_key"])]
+    assert content_type == "application/json"
+    assert json.loads(body)["source"]["key"] == result["key"]
+
+
+def test_put_events_write_ok_records(root, store, enricher):
+    for name in ("s3-put-dump.json", "s3-put-html.json", "s3-put-json.json"):
+        out = run(load_event(root, name), store, enricher)
+        assert out["counts"]["ok"] == 1, out
+        key = unquote_plus(load_event(root, name)["Records"][0]["s3"]["object"]["key"])
+        record = json.loads(store.written[("out-bucket", key + ".json")][0])
+        assert record["status"] == "ok" and record["source"]["bucket"] == IN
+
+
+def test_delete_and_test_events_are_ignored(root, store, enricher):
+    assert run(load_event(root, "s3-delete.json"), store, enricher)["counts"]["ignored"] == 1
+    assert run(load_event(root, "s3-test-event.json"), store, enricher)["results"] == []
+    assert store.written == {}
+
+
+def test_oversize_is_skipped_without_download(root, enricher):
+    store = MemoryStore()  # holds nothing: a download attempt would give "deleted", not "over the limit"
+    out = run(load_event(root, "s3-put-oversize.json"), store, enricher)
+    (result,) = out["results"]
+    assert result["status"] == "skipped" and "limit" in result["reason"]
+    assert json.loads(store.written[("out-bucket", result["output_key"])][0])["status"] == "skipped"
+
+
+def test_deleted_before_processing_is_skipped(root, enricher):
+    out = run(load_event(root, "s3-put-dump.json"), MemoryStore(), enricher)
+    assert out["results"][0]["status"] == "skipped"
+    assert "deleted" in out["results"][0]["reason"]
+
+
+def test_binary_object_gets_a_skipped_record(root, enricher):
+    store = MemoryStore({(IN, "incoming/tidal-barrier.txt"): b"%PDF-1.4\n" + bytes(300)})
+    out = run(load_event(root, "s3-put-dump.json"), store, enricher)
+    assert out["results"][0]["status"] == "skipped"
+    assert "PDF" in json.loads(store.written[("out-bucket", "incoming/tidal-barrier.txt.json")][0])["reason"]
+
+
+def test_own_outputs_are_refused(root, store, enricher):
+    event = load_event(root, "s3-put-dump.json")
+    event["Records"][0]["s3"]["bucket"]["name"] = "out-bucket"
+    event["Records"][0]["s3"]["object"]["key"] = "enriched/incoming/tidal-barrier.txt.json"
+    out = run(event, store, enricher, prefix="enriched/")
+    assert out["counts"]["ignored"] == 1 and store.written == {}
+
+
+class FlakyStore(MemoryStore):
+    def put(self, *args, **kwargs):
+        raise ConnectionError("network went away")
+
+
+def test_write_failure_is_raised_for_a_retry(root, store, enricher):
+    flaky = FlakyStore(objects=store.objects)
+    with pytest.raises(app.TransientFailure, match="ConnectionError"):
+        run(load_event(root, "s3-put-multi.json"), flaky, enricher)
+
+
+def test_handler_entry_point_with_context(root, monkeypatch, store):
+    monkeypatch.setattr(app, "STORE", store)
+
+    class Ctx:
+        function_name = "f"
+        memory_limit_in_mb = 1024
+        invoked_function_arn = "arn:aws:lambda:eu-west-1:123456789012:function:f"
+        aws_request_id = "req-1"
+
+    out = app.lambda_handler(load_event(root, "s3-put-json.json"), Ctx())
+    assert out["counts"] == {"ok": 1, "skipped": 0, "failed": 0, "ignored": 0}
+    assert ("test-output", "incoming/market-report.json.json") in store.written
