@@ -119,18 +119,23 @@ def _one(
     body = record.to_json().encode("utf-8")
     out_key = settings.output_key(ref.key)
     try:
-        store.put(
+        written = store.put(
             settings.output_bucket,
             out_key,
             body,
             "application/json",
             {"status": record.status, "source-version": ref.version_id or "", "schema-version": "1"},
+            sequencer=ref.sequencer,
         )
     except Exception as exc:
         if log:
             log.exception("could not write the record; the event will be retried")
         errors.append(f"{ref.key}: {type(exc).__name__}: {exc}")
         return {**base, "status": "failed", "reason": f"transient: {type(exc).__name__}", "output_key": None}
+    if not written:
+        if log:
+            log.info("a record from a later event is already in place; this older one is not written")
+        return {**base, "status": "ignored", "reason": "stale: a later version's record is already in place"}
     if log:
         log.info("record written", extra={"status": record.status, "output_key": out_key, "reason": record.reason})
     return {

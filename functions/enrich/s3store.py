@@ -28,11 +28,29 @@ class Fetched:
 
 
 class ObjectStore(Protocol):
-    def head_size(self, bucket: str, key: str, version_id: str | None) -> int: ...
-
     def get(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> Fetched: ...
 
-    def put(self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str]) -> None: ...
+    def put(
+        self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str],
+        sequencer: str | None = None,
+    ) -> bool:
+        """Write unless a record from a later S3 event (higher sequencer) is already there; True if written."""
+        ...
+
+
+def newer(a: str | None, b: str | None) -> bool:
+    """True when sequencer a comes after sequencer b.
+
+    S3 sequencers of one key are hexadecimal strings compared after right-padding
+    the shorter with zeros; they say which event came later when delivery is out of order.
+    """
+    if not a or not b:
+        return False
+    width = max(len(a), len(b))
+    return int(a.ljust(width, "0"), 16) > int(b.ljust(width, "0"), 16)
+
+
+SEQUENCER_META = "source-sequencer"
 
 
 class S3Store:
@@ -58,10 +76,6 @@ class S3Store:
                 raise AccessDenied(f"access denied to s3://{kwargs.get('Bucket')}/{kwargs.get('Key')}") from exc
             raise
 
-    def head_size(self, bucket: str, key: str, version_id: str | None) -> int:
-        extra = {"VersionId": version_id} if version_id else {}
-        return int(self._call("head_object", Bucket=bucket, Key=key, **extra)["ContentLength"])
-
     def get(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> Fetched:
         extra: dict[str, object] = {"VersionId": version_id} if version_id else {}
         # Ask for one byte past the cap: enough to know the object is too large, never the whole of it.
@@ -80,8 +94,34 @@ class S3Store:
             version_id=resp.get("VersionId"),
         )
 
-    def put(self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str]) -> None:
-        self._call("put_object", Bucket=bucket, Key=key, Body=body, ContentType=content_type, Metadata=dict(metadata))
+    def put(
+        self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str],
+        sequencer: str | None = None,
+    ) -> bool:
+        from botocore.exceptions import ClientError
+
+        meta = {**metadata, SEQUENCER_META: sequencer or ""}
+        # Check-then-write with a conditional put: if another invocation writes between the two,
+        # the precondition fails and we look again, so an older version never overwrites a newer one.
+        for _ in range(4):
+            try:
+                head = self._s3.head_object(Bucket=bucket, Key=key)
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") not in ("404", "NoSuchKey", "NotFound"):
+                    raise
+                head = None
+            if head is not None and newer(head.get("Metadata", {}).get(SEQUENCER_META), sequencer):
+                return False
+            condition = {"IfMatch": head["ETag"]} if head is not None else {"IfNoneMatch": "*"}
+            try:
+                self._s3.put_object(
+                    Bucket=bucket, Key=key, Body=body, ContentType=content_type, Metadata=meta, **condition
+                )
+                return True
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") not in ("PreconditionFailed", "ConditionalRequestConflict"):
+                    raise
+        raise StoreError(f"s3://{bucket}/{key} kept changing under concurrent writes")
 
 
 @dataclass
@@ -91,16 +131,18 @@ class MemoryStore:
     objects: dict[tuple[str, str], bytes] = field(default_factory=dict)
     written: dict[tuple[str, str], tuple[bytes, str, Mapping[str, str]]] = field(default_factory=dict)
 
-    def head_size(self, bucket: str, key: str, version_id: str | None) -> int:
-        if (bucket, key) not in self.objects:
-            raise ObjectMissing(key)
-        return len(self.objects[(bucket, key)])
-
     def get(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> Fetched:
         if (bucket, key) not in self.objects:
             raise ObjectMissing(key)
         data = self.objects[(bucket, key)]
         return Fetched(data[: max_bytes + 1], len(data), None, None, version_id)
 
-    def put(self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str]) -> None:
-        self.written[(bucket, key)] = (body, content_type, dict(metadata))
+    def put(
+        self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str],
+        sequencer: str | None = None,
+    ) -> bool:
+        current = self.written.get((bucket, key))
+        if current is not None and newer(current[2].get(SEQUENCER_META), sequencer):
+            return False
+        self.written[(bucket, key)] = (body, content_type, {**metadata, SEQUENCER_META: sequencer or ""})
+        return True

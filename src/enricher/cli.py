@@ -7,6 +7,7 @@ every record is ok or skipped, 1 when any failed, 2 on usage errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -59,13 +60,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     failed = False
     out = sys.stdout
     for path in args.paths:
+        limit = options.max_input_bytes
         try:
-            data = _read(path, options.max_input_bytes)
+            size = None if path == "-" else os.path.getsize(path)
+            data = b"" if size is not None and size > limit else _read(path, limit)
         except OSError as exc:
             reason = f"cannot read {path}: {exc.strerror or exc}"
             record = enricher.not_enriched("failed", reason, source=Source(name=path), error_type=type(exc).__name__, stage="read")
         else:
-            record = enricher.enrich(data, name=path, source=Source(name=path, size=len(data)))
+            size = len(data) if size is None else size
+            if size > limit:
+                # Refused from its size alone: the file is never read into memory.
+                reason = f"input is {size} bytes, over the {limit}-byte limit"
+                record = enricher.not_enriched("skipped", reason, source=Source(name=path, size=size), error_type="TooLarge", stage="read")
+            else:
+                record = enricher.enrich(data, name=path, source=Source(name=path, size=size))
         failed |= record.status == "failed"
         out.write(record.to_json() + "\n")
         out.flush()

@@ -77,7 +77,7 @@ def decode(data: bytes | str, *, name: str | None = None, max_bytes: int, max_ra
         text, encoding, compressed = data, "str", False
     else:
         if len(data) > max_bytes:
-            raise TooLarge(f"input is {len(data)} bytes, over the {max_bytes}-byte limit")
+            raise TooLarge(f"input is over the {max_bytes}-byte limit")
         compressed = data[:2] == b"\x1f\x8b"
         if compressed:
             data = _gunzip(data, max_bytes=max_bytes, max_ratio=max_ratio)

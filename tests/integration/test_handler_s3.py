@@ -118,3 +118,32 @@ def test_throttling_is_raised_for_lambda_retry(s3, enricher, articles, monkeypat
     monkeypatch.setattr(s3, op, fail)
     with pytest.raises(app.TransientFailure, match="SlowDown"):
         handle(s3, put_event("a.txt"), enricher)
+
+
+def test_out_of_order_versions_keep_the_newest_record(s3, enricher, articles):
+    old_body = (articles / "tidal-barrier.txt").read_bytes()
+    new_body = (articles / "night-trains.html").read_bytes()
+    v1 = s3.put_object(Bucket=IN, Key="story.html", Body=old_body)["VersionId"]
+    v2 = s3.put_object(Bucket=IN, Key="story.html", Body=new_body)["VersionId"]
+    first, second = put_event("story.html", v1), put_event("story.html", v2)
+    first["Records"][0]["s3"]["object"]["sequencer"] = "0055AED6DCD90281E5"
+    second["Records"][0]["s3"]["object"]["sequencer"] = "0055AED6DCD90281E6"
+    # The later event arrives first, then the earlier one.
+    assert handle(s3, second, enricher)["counts"]["ok"] == 1
+    out = handle(s3, first, enricher)
+    assert out["counts"]["ignored"] == 1 and out["results"][0]["reason"].startswith("stale")
+    record = json.loads(s3.get_object(Bucket=OUT, Key="enriched/story.html.json")["Body"].read())
+    assert record["source"]["version_id"] == v2
+    # A replay of the newest event rewrites identical bytes.
+    before = s3.get_object(Bucket=OUT, Key="enriched/story.html.json")["Body"].read()
+    handle(s3, second, enricher)
+    assert s3.get_object(Bucket=OUT, Key="enriched/story.html.json")["Body"].read() == before
+
+
+def test_sequencer_order_pads_shorter_values():
+    from s3store import newer
+
+    assert newer("0055AED6DCD90281E6", "0055AED6DCD90281E5")
+    assert newer("0055AED6DCD90281E5", "0055AED6DCD90281")  # right-padded with zeros
+    assert not newer("0055AED6DCD90281E5", "0055AED6DCD90281E5")
+    assert not newer(None, "01") and not newer("01", None)
