@@ -77,9 +77,17 @@ class S3Store:
             raise
 
     def get(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> Fetched:
+        from botocore.exceptions import ClientError
+
         extra: dict[str, object] = {"VersionId": version_id} if version_id else {}
         # Ask for one byte past the cap: enough to know the object is too large, never the whole of it.
-        resp = self._call("get_object", Bucket=bucket, Key=key, Range=f"bytes=0-{max_bytes}", **extra)
+        try:
+            resp = self._call("get_object", Bucket=bucket, Key=key, Range=f"bytes=0-{max_bytes}", **extra)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") != "InvalidRange":
+                raise
+            # S3 answers a ranged read of an empty object with 416: read it whole (it is empty).
+            resp = self._call("get_object", Bucket=bucket, Key=key, **extra)
         stream = resp["Body"]
         try:
             body = stream.read(max_bytes + 1)

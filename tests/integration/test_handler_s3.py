@@ -147,3 +147,10 @@ def test_sequencer_order_pads_shorter_values():
     assert newer("0055AED6DCD90281E5", "0055AED6DCD90281")  # right-padded with zeros
     assert not newer("0055AED6DCD90281E5", "0055AED6DCD90281E5")
     assert not newer(None, "01") and not newer("01", None)
+
+
+def test_empty_object_is_skipped_not_retried(s3, enricher):
+    # A ranged GET of an empty object is answered 416 InvalidRange by S3 (found by the soak test).
+    s3.put_object(Bucket=IN, Key="empty.txt", Body=b"")
+    out = handle(s3, put_event("empty.txt", size=0), enricher)
+    assert out["results"][0]["status"] == "skipped" and "empty" in out["results"][0]["reason"]
