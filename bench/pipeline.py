@@ -1,0 +1,142 @@
+"""Whole-pipeline speed, side by side with sumy's LexRank alone on the same texts.
+
+    python bench/pipeline.py [--corpus ../shared/corpus] [--limit N]
+
+Prints, for the dev articles (summaries-dev and keyphrases-dev texts, as plain text
+files would arrive): CPU ms per article (median, p95) for the whole pipeline
+(decode, clean, summarise, tag, record) and for sumy's LexRank alone (3 sentences,
+English stemmer and stop words, as a sumy user would call it); their ratio; articles
+per second on one core; and a 100,000-word document through the whole pipeline in a
+fresh process, with CPU time and peak memory (RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_texts(corpus: Path, limit: int | None) -> list[str]:
+    texts = []
+    for name in ("summaries-dev.jsonl", "keyphrases-dev.jsonl"):
+        with open(corpus / name, encoding="utf-8") as fh:
+            for line in fh:
+                doc = json.loads(line)
+                texts.append(((doc.get("title") or "") + "\n\n" + doc["text"]).strip())
+    return texts[:limit] if limit else texts
+
+
+def cpu_ms(fn, *args) -> float:
+    start = time.process_time()
+    fn(*args)
+    return (time.process_time() - start) * 1000
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def lexrank_alone():
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.nlp.tokenizers import Tokenizer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    tokenizer = Tokenizer("english")
+
+    def run(text: str) -> None:
+        summarizer(PlaintextParser.from_string(text, tokenizer).document, 3)
+
+    return run
+
+
+LONG_DOC = r"""
+import json, resource, sys, time
+import enricher
+text = open(sys.argv[1], encoding="utf-8").read()
+e = enricher.Enricher()
+e.enrich("Warm-up article. " * 3 + "\n\nThe council met on Tuesday to agree the budget for the new harbour wall.")
+start = time.process_time()
+record = e.enrich(text.encode("utf-8"), name="long.txt")
+cpu = time.process_time() - start
+print(json.dumps({"status": record.status, "reason": record.reason, "cpu_s": cpu,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "words": len(text.split())}))
+"""
+
+
+def long_document(texts: list[str], words: int, tmp: Path) -> dict:
+    parts, count = [], 0
+    while count < words:
+        for t in texts:
+            parts.append(t)
+            count += len(t.split())
+            if count >= words:
+                break
+    path = tmp / f"long-{words}.txt"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", LONG_DOC, str(path)], capture_output=True, text=True, timeout=600)
+    if proc.returncode:
+        return {"error": proc.stderr[-500:]}
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+
+    import enricher
+
+    texts = load_texts(args.corpus, args.limit)
+    e = enricher.Enricher()
+    lex = lexrank_alone()
+    e.enrich(texts[0].encode("utf-8"), name="warm.txt")  # resources loaded before timing
+    lex(texts[0])
+    ours, theirs, statuses = [], [], {}
+    for i, text in enumerate(texts):
+        data = text.encode("utf-8")
+        start = time.process_time()
+        record = e.enrich(data, name=f"{i}.txt")
+        ours.append((time.process_time() - start) * 1000)
+        statuses[record.status] = statuses.get(record.status, 0) + 1
+        theirs.append(cpu_ms(lex, text))
+    med_o, med_t = statistics.median(ours), statistics.median(theirs)
+    print(f"# Pipeline speed ({len(texts)} dev articles; Python {platform.python_version()}, {platform.machine()})\n")
+    print(f"statuses: {statuses}\n")
+    print("| what | CPU ms/article median | p95 | articles/s (one core) |")
+    print("|---|---:|---:|---:|")
+    print(f"| whole pipeline (decode, clean, summary, tags, record) | {med_o:.1f} | {pct(ours, 0.95):.1f} | {1000 / statistics.fmean(ours):.0f} |")
+    print(f"| sumy LexRank alone (3 sentences) | {med_t:.1f} | {pct(theirs, 0.95):.1f} | {1000 / statistics.fmean(theirs):.0f} |")
+    print(f"\nratio of medians, pipeline / LexRank: **{med_o / med_t:.2f}** (target <= 0.6)\n")
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print("| long document | status | CPU s | peak RSS MB |")
+        print("|---|---|---:|---:|")
+        for words in (10_000, 100_000):
+            r = long_document(texts, words, Path(tmp))
+            if "error" in r:
+                print(f"| {words:,} words | error: {r['error'][-120:]!r} | | |")
+            else:
+                print(f"| {r['words']:,} words | {r['status']} | {r['cpu_s']:.2f} | {r['peak_rss_mb']:.0f} |")
+    print("\nReproduce: `make setup && NLTK_DATA=../shared/nltk_data .venv/bin/python bench/pipeline.py`")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
