@@ -22,6 +22,18 @@ from .text import analyse
 
 log = logging.getLogger(__name__)
 
+# A short article of our own, written to pass every stage: used only to load resources early.
+_WARM_UP = """Harbour council approves new sea wall
+
+The harbour council in Port Ellery voted on Tuesday to build a new sea wall along the old quay, after three winters of flooding damaged dozens of homes and shops.
+
+Mayor Ana Ferreira said the wall would cost about 40 million euros and that work would start in the spring. "People here have waited long enough," she told reporters after the vote.
+
+Engineers from the Coastal Engineering Agency will design the wall. The agency said it expected the project to take two years to complete.
+
+Opponents on the council argued that the money would be better spent on moving homes away from the shore, but their proposal was defeated by nine votes to four.
+"""
+
 
 class Enricher:
     """One configured pipeline. Build it once (at Lambda INIT) and call enrich() per input.
@@ -42,6 +54,14 @@ class Enricher:
                 "tagger": self.tagger.name,
             },
         }
+
+    def warm(self) -> Record:
+        """Load every resource the configured stages use, by enriching a small built-in article.
+
+        Call it at Lambda INIT (every invocation needs the resources anyway) or before a
+        SnapStart snapshot, so the first real article pays nothing extra.
+        """
+        return self.enrich(_WARM_UP.encode("utf-8"), name="warm-up.txt")
 
     def enrich(self, data: bytes | str, *, name: str | None = None, source: Source | None = None) -> Record:
         """Enrich one input. Never raises for bad input: the record's status says what happened."""

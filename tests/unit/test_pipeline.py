@@ -82,3 +82,9 @@ def test_record_json_is_canonical(articles):
     text = enricher.enrich((articles / "market-report.json").read_bytes(), name="m.json").to_json()
     assert json.loads(text)["schema_version"].startswith("1.")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def test_warm_up_article_passes_every_stage():
+    record = Enricher().warm()
+    assert record.status == "ok", record.reason
+    assert record.summary.sentences and record.tags
