@@ -38,7 +38,9 @@ def main() -> None:
         zipf = round(wordfreq.zipf_frequency(word, "en", wordlist="large"), 1)
         if zipf >= args.min_zipf:
             groups[zipf].append(word)
-    lines = [f"# en word frequencies (Zipf) from wordfreq {getattr(wordfreq, '__version__', '3.x')}, "
+    from importlib.metadata import version
+
+    lines = [f"# en word frequencies (Zipf) from wordfreq {version('wordfreq')}, "
              f"large list, min zipf {args.min_zipf}; CC BY-SA 4.0 data; regenerate with bench/build_wordfreq.py"]
     for zipf in sorted(groups, reverse=True):
         lines.append(f"{zipf:.1f}\t" + " ".join(sorted(groups[zipf])))

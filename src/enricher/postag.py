@@ -24,6 +24,13 @@ TOKEN = re.compile(r"\w+(?:[-'’&.]\w+)*|[^\w\s]", re.UNICODE)
 # Clitics split off as the tagger's training data (Penn Treebank) does.
 _CLITIC = re.compile(r"^(.+?)((?:n['’]t)|(?:['’](?:s|re|ve|ll|d|m)))$", re.IGNORECASE)
 
+# Abbreviations whose full stop the word pattern leaves out: "Mr" "." -> "Mr.", "U.S" "." -> "U.S.".
+_ABBREV = frozenset(
+    "Mr Mrs Ms Dr Prof Rev St Jr Sr Inc Corp Co Ltd Bros Gen Sen Rep Gov Lt Col Sgt Capt Adm Maj Gov Pres".split()
+)
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+
+_QUOTES = frozenset({'"', "“", "”"})
 _START = ("-START-", "-START2-")
 _END = ("-END-", "-END2-")
 _CACHE_LIMIT = 200_000
@@ -32,7 +39,17 @@ _CACHE_LIMIT = 200_000
 def tokens(text: str) -> list[str]:
     """Words and punctuation of a sentence, clitics ('s, n't, 're ...) split off."""
     out: list[str] = []
+    quotes = 0
     for tok in TOKEN.findall(text):
+        if tok in _QUOTES:
+            # Treebank quotes, as the tagger was trained on: `` opening, '' closing.
+            opening = tok == "“" or (tok == '"' and quotes % 2 == 0)
+            quotes += tok == '"'
+            out.append("``" if opening else "''")
+            continue
+        if tok == "." and out and (out[-1] in _ABBREV or _INITIALS.match(out[-1])):
+            out[-1] += "."
+            continue
         if len(tok) > 2 and ("'" in tok or "’" in tok):
             m = _CLITIC.match(tok)
             if m and m.group(1)[-1:].isalnum():

@@ -2,12 +2,19 @@
 
 Interface: a Tagger has a `name` and `tag(doc, limit) -> tuple[Tag, ...]`:
 deduplicated tags, best first, each typed (model.TAG_KINDS) and scored.
+
+The default, "keyphrase", finds noun phrases and proper names in the POS-tagged
+sentences (postag, candidates), merges the mentions of one thing (entities) and
+ranks them with statistics that need no training: frequency, first position,
+spread, presence in the title and the rarity of their words in a background
+English word-frequency table (wordfreq_idf). See docs/tags.md.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from typing import Callable, Mapping, Protocol
+from typing import Any, Callable, Mapping, Protocol
 
 from .errors import EnricherError
 from .model import Document, Tag
@@ -29,7 +36,10 @@ class Tagger(Protocol):
 
 
 class Capitalised:
-    """Placeholder-grade tagger: runs of capitalised words not at a sentence start."""
+    """Placeholder-grade tagger: runs of capitalised words not at a sentence start.
+
+    Kept as the fallback for languages the part-of-speech tagger does not cover.
+    """
 
     name = "capitalised"
 
@@ -45,19 +55,183 @@ class Capitalised:
                     counts[" ".join(run)] += 1
                 run = []
         total = sum(counts.values()) or 1
-        return tuple(Tag(label, "entity", round(n / total, 6)) for label, n in counts.most_common(limit))
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return tuple(Tag(label, "entity", round(n / total, 6)) for label, n in ranked[: max(limit, 0)])
+
+
+# Scoring constants, tuned on the keyphrase dev set (docs/tags.md).
+ZIPF_CEILING = 7.0  # idf(word) = ceiling - Zipf frequency
+ACRONYM_ZIPF = 3.0  # an acronym counts as this frequent ("IS" is not the verb "is")
+POSITION = 5.0  # boost of a tag first seen in the first sentence, fading with 1/(1+sentence)
+TITLE = 1.2  # boost per share of the tag's words found in the title
+SPREAD = 0.0  # boost of a tag seen from start to end
+NAME = 1.0  # multiplier of proper names
+PERSON = 1.2  # multiplier of people's names
+TF_POWER = 0.6  # frequency counts, sub-linearly
+LENGTH_POWER = 0.3  # the phrase's word weight is summed and divided by len**power
+SINGLE_ALL = 0.5  # share of a word's occurrences inside longer phrases credited to it alone
+SUPERSET = 0.7  # factor on a phrase that contains a better tag
+SUB_INDEPENDENT = 2  # a sub-phrase of a better tag stays only if seen this often on its own
+
+
+class KeyphraseTagger:
+    """Noun phrases and names, merged and typed, scored without trained models."""
+
+    name = "keyphrase"
+
+    def __init__(self, resources: Resources, **params: float) -> None:
+        from .entities import place_names
+        from .postag import FastPerceptron
+        from .wordfreq_idf import load_zipf
+
+        self._resources = resources
+        self._pos = FastPerceptron(resources.pos_tagger())
+        self._zipf = load_zipf()
+        self._places = place_names()
+        self._fallback = Capitalised()
+        self.params = {
+            "zipf_ceiling": ZIPF_CEILING,
+            "acronym_zipf": ACRONYM_ZIPF,
+            "position": POSITION,
+            "title": TITLE,
+            "spread": SPREAD,
+            "name": NAME,
+            "person": PERSON,
+            "tf_power": TF_POWER,
+            "length_power": LENGTH_POWER,
+            "sub_independent": SUB_INDEPENDENT,
+            "single_all": SINGLE_ALL,
+            "superset": SUPERSET,
+        }
+        self.params.update(params)
+
+    def _idf(self, key: str) -> float:
+        p = self.params
+        if key.isupper():
+            zipf = min(self._zipf.get(key.lower(), 1.5), p["acronym_zipf"])
+        else:
+            zipf = self._zipf.get(key, 1.5) if self._zipf else 3.0
+        return max(p["zipf_ceiling"] - zipf, 0.1)
+
+    def tag(self, doc: Document, limit: int) -> tuple[Tag, ...]:
+        if limit <= 0 or not doc.sentences:
+            return ()
+        if doc.language != "en":
+            return self._fallback.tag(doc, limit)
+        from .candidates import sentence_mentions
+        from .entities import group_mentions, word_key
+        from .postag import tokens
+
+        mentions = []
+        offset = 0
+        for sentence in doc.sentences:
+            toks = tokens(sentence.text)
+            if not toks:
+                continue
+            tags = self._pos.tag(toks)
+            mentions.extend(sentence_mentions(toks, tags, sentence.index, offset, doc.stopwords))
+            offset += len(toks)
+        if not mentions:
+            return ()
+        groups = group_mentions(mentions, self._places)
+        n_sent = max(doc.sentences[-1].index + 1, 1)
+        title_keys = {word_key(w) for w in (tokens(doc.title) if doc.title else ())}
+        word_tf: Counter[str] = Counter()
+        for m in mentions:
+            word_tf.update(word_key(w) for w in m.words)
+        p = self.params
+        # How often each key is used inside a longer phrase that is used at least as often.
+        inside: Counter[tuple[str, ...]] = Counter()
+        for g in groups:
+            if len(g.key) > 1 and not g.name:
+                n = len(g.mentions)
+                for size in range(1, len(g.key)):
+                    for i in range(len(g.key) - size + 1):
+                        sub = g.key[i : i + size]
+                        inside[sub] = max(inside[sub], n)
+        scored: list[tuple[float, Any]] = []
+        for g in groups:
+            if not g.name and inside[g.key] >= max(len(g.mentions), p["sub_independent"]):
+                continue  # "quotas" when "fishing quotas" says it as often
+            if g.kind in ("entity", "organization", "person") and len(g.key) == 1 and 2 * sum(m.parent is not None for m in g.mentions) >= len(g.mentions):
+                continue  # only ever a modifier ("Iraqi army"): its phrases carry it
+            main = g.key
+            weights = [self._idf(k) * (1.0 + math.log(word_tf[k])) for k in main]
+            word_score = sum(weights) / len(main) ** p["length_power"]
+            first = min(m.sentence for m in g.mentions)
+            last = max(m.sentence for m in g.mentions)
+            tf = len(g.mentions)
+            if len(main) == 1 and not g.name:
+                tf += p["single_all"] * (word_tf[main[0]] - tf)
+            score = word_score * tf ** p["tf_power"]
+            score *= 1.0 + p["position"] / (1.0 + first)
+            score *= 1.0 + p["spread"] * (last - first) / n_sent
+            if title_keys:
+                score *= 1.0 + p["title"] * sum(k in title_keys for k in main) / len(main)
+            if g.name:
+                score *= p["person"] if g.kind == "person" else p["name"]
+            scored.append((score, g))
+        order = lambda sg: (-sg[0], sg[1].label.lower(), sg[1].label)  # noqa: E731
+        scored.sort(key=order)
+        chosen: list[tuple[float, Any]] = []
+        penalised: set[int] = set()
+        while scored and len(chosen) < limit:
+            score, g = scored.pop(0)
+            if _repeats(g, chosen, p["sub_independent"]):
+                continue
+            if id(g) not in penalised and p["superset"] < 1.0 and _contains_chosen(g, chosen):
+                # "Stieg Larsson estate" after "Stieg Larsson": worth less, not nothing.
+                penalised.add(id(g))
+                scored.append((score * p["superset"], g))
+                scored.sort(key=order)
+                continue
+            chosen.append((score, g))
+        top = chosen[0][0] if chosen else 1.0
+        return tuple(Tag(g.label, g.kind, round(score / top, 6)) for score, g in chosen)
+
+
+def _contains_chosen(g: Any, chosen: list[tuple[float, Any]]) -> bool:
+    key = g.key
+    for _, better in chosen:
+        if not better.name:
+            continue
+        for k in better.keys:
+            n = len(k)
+            if n < len(key) and any(key[i : i + n] == k for i in range(len(key) - n + 1)):
+                return True
+    return False
+
+
+def _repeats(g: Any, chosen: list[tuple[float, Any]], independent: float) -> bool:
+    """Whether g merely repeats part of a better tag (and is seldom seen on its own)."""
+    keys = set(g.key)
+    label = g.label.lower()
+    for _, better in chosen:
+        if better.label.lower() == label:
+            return True
+        for k in better.keys:
+            if len(k) > len(g.key) and keys <= set(k):
+                if g.kind in ("person", "place", "organization") and better.kind != g.kind:
+                    break
+                if len(g.mentions) < independent:
+                    return True
+                break
+    return False
 
 
 Factory = Callable[[Resources], Tagger]
 
 REGISTRY: Mapping[str, Factory] = {
+    "keyphrase": lambda resources: KeyphraseTagger(resources),
     "capitalised": lambda resources: Capitalised(),
 }
+
+DEFAULT = "keyphrase"
 
 
 def get_tagger(name: str, resources: Resources) -> Tagger:
     if name == "default":
-        name = "capitalised"
+        name = DEFAULT
     try:
         factory = REGISTRY[name]
     except KeyError:

@@ -1,0 +1,263 @@
+"""Tag candidates: noun phrases and proper-name sequences found in POS-tagged sentences.
+
+Each mention records where it was found (sentence, token offset) and the context cues
+that later decide its kind: a title before a name (person), "in"/"at" before it (place),
+an organisation word inside it or "group" after it (organization), a reporting verb
+next to it (person, weak).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+MODIFIERS = frozenset({"JJ", "VBN"})
+# Tags before a gerund that make it a modifier ("the fishing quotas", "on fishing quotas").
+_GERUND_AFTER = frozenset({"DT", "PRP$", "POS", "IN", "JJ", "CC", "``", ",", "CD"})
+PROPER = frozenset({"NNP", "NNPS"})
+MAX_PHRASE = 4
+MAX_NAME = 6
+
+# Titles and honorifics: a capitalised name right after one is a person.
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. sen sen. rep rep. gov gov.
+    gen gen. col col. lt lt. capt capt. sgt sgt. adm adm. maj maj. president vice-president premier chancellor
+    minister secretary senator congressman congresswoman governor mayor judge justice ambassador king queen
+    prince princess pope bishop archbishop cardinal rabbi imam sheikh general colonel lieutenant captain
+    sergeant admiral commander chief chairman chairwoman chairperson director spokesman spokeswoman
+    spokesperson professor doctor coach manager striker midfielder defender goalkeeper actor actress singer
+    rapper author novelist economist analyst lawyer attorney prosecutor leader founder ceo executive
+    candidate nominee deputy councillor councilman councilwoman officer detective inspector sheriff""".split()
+)
+# Words that make a capitalised sequence an organisation.
+ORG_WORDS = frozenset(
+    """inc inc. corp corp. co co. ltd ltd. llc plc group agency ministry department university college school
+    institute institution bank company corporation association federation union council committee commission
+    bureau board authority party army navy police court parliament congress senate assembly foundation
+    fund trust society organisation organization office service services airlines airways motors
+    industries holdings partners network times post news press club league church hospital museum
+    laboratories labs systems technologies railway railways studios records""".split()
+)
+# A generic noun after a name that only says what the name is: "the Islamic State group".
+ORG_TAILS = frozenset({"group", "groups", "militia", "movement", "organisation", "organization", "network"})
+PLACE_CUES = frozenset({"in", "at", "near", "from", "across", "outside", "inside"})
+SAY_VERBS = frozenset({"said", "says", "told", "added", "asked", "stated", "argued", "explained", "wrote", "warned"})
+# Lower-case words allowed inside a name when the part before them is an organisation or a title.
+NAME_LINKS = frozenset({"of", "for", "&"})
+# Leading modifiers that add nothing to a phrase ("other countries", "last week").
+WEAK_MODIFIERS = frozenset(
+    """other many several such same own much more most few last next first second third new old
+    top major recent certain various further whole entire main key possible likely different
+    former latter previous early late big small large high low good bad best great long little fewer less
+    higher lower greater larger smaller bigger better worse""".split()
+)
+CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug.
+    sep sep. sept sept. oct oct. nov nov. dec dec. today yesterday tomorrow""".split()
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|le|la|o|mc|mac)[-’'][A-Z]")
+
+
+def is_capitalised(word: str) -> bool:
+    if not word:
+        return False
+    if word[0].isupper():
+        return True
+    if word[0].isdigit():  # "3M", "7-Eleven"
+        return any(c.isupper() for c in word)
+    return bool(_NAME_PREFIX.match(word))  # "al-Abadi"
+
+
+def is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "").replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isalnum() and letters.isupper() and any(c.isalpha() for c in letters)
+
+
+@dataclass
+class Mention:
+    words: tuple[str, ...]
+    sentence: int
+    offset: int  # token offset in the document
+    name: bool  # a proper-name sequence
+    initial: bool = False  # starts its sentence
+    cues: dict[str, int] = field(default_factory=dict)
+    paren: tuple[str, ...] | None = None  # the words in brackets right after it
+    parent: tuple[str, ...] | None = None  # the noun phrase it sits in, when longer
+
+
+def _cue(mention: Mention, kind: str, weight: int = 1) -> None:
+    mention.cues[kind] = mention.cues.get(kind, 0) + weight
+
+
+def _paren_after(toks: list[str], end: int) -> tuple[str, ...] | None:
+    """Words between brackets starting at toks[end], if short: "Islamic State (IS)"."""
+    if end < len(toks) and toks[end] == "(":
+        for j in range(end + 1, min(end + 7, len(toks))):
+            if toks[j] == ")":
+                inner = tuple(t for t in toks[end + 1 : j] if _LETTER.search(t) or t[:1].isdigit())
+                return inner or None
+            if not (_LETTER.search(toks[j]) or toks[j] in {"&", "-"}):
+                return None
+    return None
+
+
+def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans [start, end) of capitalised proper-noun sequences, joined by of/for/& inside names."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if not _starts_name(tok, tags[i], i, stopwords):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _shouting(toks[j]) != _shouting(toks[j - 1]) and not toks[j].endswith("."):
+                break  # "MBABANE" then "David": a dateline or a heading glued to a name
+            if _continues_name(toks[j], tags[j], stopwords):
+                j += 1
+                continue
+            if (
+                toks[j].lower() in NAME_LINKS
+                and j + 1 < n
+                and _continues_name(toks[j + 1], tags[j + 1], stopwords)
+                and (toks[j] == "&" or toks[j - 1].lower() in ORG_WORDS or toks[j - 1].lower() in TITLES)
+            ):
+                j += 2
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+_COMPOUND_ADJ = re.compile(r"-(?:led|based|backed|born|owned|run|made|style|funded|controlled|era)$", re.IGNORECASE)
+
+
+def _shouting(word: str) -> bool:
+    """A word in capitals too long for an acronym: "CHATTANOOGA", "HONG"."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _starts_name(tok: str, tag: str, i: int, stopwords: frozenset[str]) -> bool:
+    if not is_capitalised(tok) or not _LETTER.search(tok) or _COMPOUND_ADJ.search(tok):
+        return False
+    low = tok.lower()
+    if low in stopwords and (not is_acronym(tok) or len(tok) > 2) or low in CALENDAR:
+        return False
+    if tag in PROPER:
+        return True
+    # Off-sentence-start capitals the tagger called something else: "F-35", "COVID-19", "Daesh".
+    return i > 0 and tag in {"NN", "NNS", "FW", "CD", "JJ"} and (is_acronym(tok) or "-" in tok or tag != "JJ")
+
+
+def _continues_name(tok: str, tag: str, stopwords: frozenset[str]) -> bool:
+    if not is_capitalised(tok) or not _LETTER.search(tok) or _COMPOUND_ADJ.search(tok):
+        return False
+    low = tok.lower()
+    if low in stopwords and (not is_acronym(tok) or len(tok) > 2) or low in CALENDAR:
+        return False
+    return tag in PROPER or tag in {"NN", "NNS", "FW", "CD", "JJ"}
+
+
+def sentence_mentions(
+    toks: list[str], tags: list[str], sentence: int, offset: int, stopwords: frozenset[str]
+) -> list[Mention]:
+    """All candidate mentions of one tagged sentence."""
+    out: list[Mention] = []
+    n = len(toks)
+    name_at: dict[int, Mention] = {}
+    covered: set[int] = set()  # tokens of names and of the roles before them
+    for start, end in name_runs(toks, tags, stopwords):
+        covered.update(range(start, end))
+        words = toks[start:end]
+        person_cue = start > 0 and toks[start - 1].lower() in TITLES
+        # Split off a leading role: "US Secretary of State John Kerry" -> "John Kerry".
+        last_title = max((k for k, w in enumerate(words[:-1]) if w.lower() in TITLES), default=-1)
+        if last_title >= 0:
+            # "Secretary of State John Kerry", "Minister for Health Jane Roe": the role ends after its object.
+            if last_title + 3 < len(words) and words[last_title + 1].lower() in NAME_LINKS:
+                last_title += 2
+            start += last_title + 1
+            words = toks[start:end]
+            person_cue = True
+        # Titles alone ("President", "Mr.") are no names.
+        while words and words[-1].lower() in TITLES:
+            words = words[:-1]
+            end -= 1
+        if not words or all(w.lower() in TITLES or w.lower() in CALENDAR for w in words):
+            continue
+        mention = Mention(tuple(words), sentence, offset + start, True, initial=start == 0)
+        if person_cue:
+            _cue(mention, "person", 3)
+        if any(w.lower() in ORG_WORDS for w in words[1:]) or (len(words) > 1 and words[0].lower() in {"university", "ministry", "bank", "department"}):
+            _cue(mention, "organization", 3)
+        if end < n and toks[end].lower() in ORG_TAILS:
+            _cue(mention, "organization", 2)
+        nxt = toks[end].lower() if end < n else ""
+        if nxt in SAY_VERBS or (nxt == "," and end + 1 < n and toks[end + 1].isdigit()):
+            _cue(mention, "person", 1)
+        if start > 0 and toks[start - 1].lower() in SAY_VERBS:
+            _cue(mention, "person", 1)
+        if start > 0 and toks[start - 1].lower() in PLACE_CUES:
+            _cue(mention, "place", 1)
+        if end < n and toks[end] == "-based":
+            _cue(mention, "place", 1)
+        mention.paren = _paren_after(toks, end)
+        out.append(mention)
+        for k in range(start, end):
+            name_at[k] = mention
+    # Noun phrases: modifiers and nouns, ending with a noun.
+    i = 0
+    while i < n:
+        if tags[i] not in NOUNS and not _modifier(tags, i):
+            i += 1
+            continue
+        j = i
+        seen_noun = False
+        while j < n and (tags[j] in NOUNS or (not seen_noun and _modifier(tags, j))) and _phrase_word(toks[j], stopwords):
+            seen_noun = seen_noun or tags[j] in NOUNS
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        end = j
+        while end > i and tags[end - 1] not in NOUNS:
+            end -= 1
+        start = i
+        while start < end and (tags[start] not in NOUNS and toks[start].lower() in WEAK_MODIFIERS):
+            start += 1
+        i = j
+        if start >= end:
+            continue
+        if end - start > MAX_PHRASE:
+            start = end - MAX_PHRASE
+        words = tuple(toks[start:end])
+        names = {id(name_at[k]): name_at[k] for k in range(start, end) if k in name_at}
+        if end - 1 in covered:
+            continue  # ends with a name or a title: the name (and its role) stand as a mention
+        if names:
+            # A name and a generic "group" after it is the name itself.
+            only = next(iter(names.values())) if len(names) == 1 else None
+            if only is not None and words[-1].lower() in ORG_TAILS and only.offset + len(only.words) == offset + end - 1:
+                continue
+            for m in names.values():
+                m.parent = words
+        out.append(Mention(words, sentence, offset + start, False, initial=start == 0))
+    return out
+
+
+def _modifier(tags: list[str], j: int) -> bool:
+    # "fishing quotas": a gerund right before a common noun modifies it.
+    return tags[j] in MODIFIERS or (
+        tags[j] == "VBG" and j + 1 < len(tags) and tags[j + 1] in {"NN", "NNS"} and (j == 0 or tags[j - 1] in _GERUND_AFTER)
+    )
+
+
+def _phrase_word(word: str, stopwords: frozenset[str]) -> bool:
+    low = word.lower()
+    return bool(_LETTER.search(word)) and low not in stopwords and len(word) > 1 and low not in CALENDAR

@@ -1,0 +1,224 @@
+"""Merging mentions into tags (variants, acronyms, surnames) and typing them.
+
+A group is one thing the article talks about: all its spellings, inflections, acronyms
+and short forms. Its kind comes from the cues its mentions collected, then the place
+gazetteer (pycountry: countries and their subdivisions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .candidates import ORG_WORDS, Mention, is_acronym, is_capitalised
+
+# Common names of countries that pycountry spells otherwise.
+_PLACE_ALIASES = (
+    "US", "USA", "America", "UK", "Britain", "Great Britain", "England", "Scotland", "Wales",
+    "Russia", "Iran", "Syria", "South Korea", "North Korea", "Taiwan", "Vietnam", "Laos", "Bolivia",
+    "Venezuela", "Tanzania", "Moldova", "Czech Republic", "Europe", "Asia", "Africa", "Middle East",
+    "Latin America", "Turkey", "Gaza", "West Bank", "Kosovo", "Hong Kong", "Macau",
+)
+# A name ending with one of these is a place: "Cooke City", "Tornado Alley", "Yellowstone National Park".
+PLACE_WORDS = frozenset(
+    """city town village county province district region river lake sea ocean bay gulf coast beach
+    island islands mountain mountains mount valley canyon desert forest park peninsula harbor harbour port
+    street avenue road square airport alley plain plains strait channel heights hills falls""".split()
+)
+_SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
+
+
+def place_names() -> frozenset[str]:
+    """Lower-cased names of countries and their main subdivisions (pycountry), plus common aliases."""
+    names = {a.lower() for a in _PLACE_ALIASES}
+    try:
+        import pycountry
+    except ImportError:  # the tagger still types places from context cues
+        return frozenset(names)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names.add(value.lower())
+    for sub in pycountry.subdivisions:
+        if "," not in sub.name and "(" not in sub.name:
+            names.add(sub.name.lower())
+    return frozenset(names)
+
+
+def singular(word: str) -> str:
+    """Cheap inflection key for lower-case words: plurals to singular."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
+        return word[:-1]
+    return word
+
+
+def word_key(word: str) -> str:
+    if is_acronym(word):
+        return word.replace(".", "")
+    return singular(word.lower().replace("’", "'"))
+
+
+def phrase_key(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(word_key(w) for w in words)
+
+
+@dataclass
+class Group:
+    keys: list[tuple[str, ...]]  # member phrase keys, the main one first
+    mentions: list[Mention] = field(default_factory=list)
+    name: bool = False
+    label: str = ""
+    kind: str = "keyphrase"
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return self.keys[0]
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def find(self, x: tuple[str, ...]) -> tuple[str, ...]:
+        while self.parent.get(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0].upper() for w in words if w.lower() not in _SKIP_WORDS and w[:1].isalpha())
+
+
+def _surname(word: str) -> str:
+    return word.split("-", 1)[1] if "-" in word and word[:1].islower() else word
+
+
+def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Group]:
+    """Merge mentions into groups and give each its label and kind."""
+    by_key: dict[tuple[str, ...], list[Mention]] = {}
+    for m in mentions:
+        by_key.setdefault(phrase_key(m.words), []).append(m)
+    names = {k: ms for k, ms in by_key.items() if any(m.name for m in ms)}
+    union = _Union()
+    for k in by_key:
+        union.find(k)
+    expanded: set[tuple[str, ...]] = set()
+    # 1. "Islamic State (IS)", "Daesh (IS)": the article equates the two.
+    for k, ms in names.items():
+        for m in ms:
+            if m.paren:
+                inner = phrase_key(m.paren)
+                if inner in by_key and inner != k and (len(inner) == 1 or len(k) == 1):
+                    union.union(k, inner)
+                    expanded.update((k, inner))
+    # 2. An acronym and a name of the article whose initials spell it.
+    acronyms = [k for k in names if len(k) == 1 and is_acronym(k[0])]
+    multi = [k for k in names if len(k) > 1]
+    for a in acronyms:
+        matches = [k for k in multi if _initials(by_key[k][0].words) == a[0]]
+        if matches:
+            best = max(matches, key=lambda k: (len(by_key[k]), k))
+            union.union(a, best)
+            expanded.update((a, best))
+    # 3. A longer acronym that extends a resolved one by one or two letters: IS -> ISIL, ISIS.
+    for a in acronyms:
+        if a in expanded:
+            continue
+        for b in acronyms:
+            if b in expanded and len(b[0]) >= 2 and a[0].startswith(b[0]) and 0 < len(a[0]) - len(b[0]) <= 2:
+                union.union(a, b)
+                break
+    # 4. A surname alone with the full name: "Kerry" with "John Kerry".
+    full_by_last: dict[str, list[tuple[str, ...]]] = {}
+    for k in multi:
+        words = by_key[k][0].words
+        if _person_like(words):
+            full_by_last.setdefault(word_key(_surname(words[-1])), []).append(k)
+    for k, ms in names.items():
+        if len(k) != 1 or is_acronym(ms[0].words[0]):
+            continue
+        if not all(is_capitalised(m.words[0]) for m in ms):
+            continue  # "world" is also used as a common word here
+        fulls = full_by_last.get(word_key(_surname(ms[0].words[0])), [])
+        if len(fulls) == 1 and (k[0].lower() not in places or _cued(by_key[fulls[0]], "person")):
+            union.union(k, fulls[0])
+    groups: dict[tuple[str, ...], Group] = {}
+    for k in sorted(by_key, key=lambda k: by_key[k][0].offset):
+        root = union.find(k)
+        g = groups.setdefault(root, Group(keys=[]))
+        g.keys.append(k)
+        g.mentions.extend(by_key[k])
+    out = list(groups.values())
+    for g in out:
+        g.name = any(m.name for m in g.mentions)
+        g.keys.sort(key=lambda k: _main_rank(k, by_key[k]), reverse=True)
+        g.label = _label(by_key[g.keys[0]])
+        if not g.name and all(m.initial for m in g.mentions) and g.label[1:2].islower():
+            g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
+        g.kind = _kind(g, by_key, places)
+    return out
+
+
+def _cued(ms: list[Mention], kind: str) -> bool:
+    return any(m.cues.get(kind, 0) >= 3 for m in ms)
+
+
+def _main_rank(key: tuple[str, ...], ms: list[Mention]) -> tuple:
+    # The expansion before its acronym; a full name before its surname; then the most used.
+    words = ms[0].words
+    return (any(m.name for m in ms), len(key) > 1 and not is_acronym(words[0]), len(ms), len(key), -ms[0].offset)
+
+
+def _label(ms: list[Mention]) -> str:
+    """The spelling most used, preferring mentions that do not start a sentence."""
+    counts: dict[str, list[int]] = {}
+    for m in ms:
+        form = " ".join(m.words)
+        c = counts.setdefault(form, [0, 0, -m.offset])
+        c[0] += 0 if m.initial else 1
+        c[1] += 1
+    return max(counts, key=lambda f: (counts[f][0], counts[f][1], counts[f][2], f))
+
+
+def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozenset[str]) -> str:
+    """Weigh the evidence for each kind; a name without enough of it stays an "entity"."""
+    if not g.name:
+        return "keyphrase"
+    votes = {"person": 0, "organization": 0, "place": 0}
+    for m in g.mentions:
+        for kind, n in m.cues.items():
+            votes[kind] += n
+    forms = {" ".join(m.words).lower() for m in g.mentions}
+    if forms & places or g.label.lower() in places:
+        votes["place"] += 4
+    main = by_key[g.key][0].words
+    last = main[-1].lower()
+    if last in PLACE_WORDS or (len(main) > 1 and main[0].lower() in {"lake", "mount", "mt.", "port", "fort", "cape"}):
+        votes["place"] += 3
+    if any(w.lower() in ORG_WORDS for w in main) or any(is_acronym(k[0]) for k in g.keys if len(k) == 1) and len(g.keys) > 1:
+        votes["organization"] += 2
+    if _person_like(main) and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key):
+        votes["person"] += 2  # "Kerry" alone after "John Kerry"
+    best = max(votes, key=lambda k: (votes[k], k == "person", k == "place"))
+    if votes[best] >= 2:
+        return best
+    # A lone "in London" is enough when nothing points elsewhere.
+    if best == "place" and votes["place"] == 1 and votes["person"] == votes["organization"] == 0:
+        return "place"
+    return "entity"
+
+
+def _person_like(words: tuple[str, ...]) -> bool:
+    return 2 <= len(words) <= 4 and all(is_capitalised(w) and not is_acronym(w) for w in words) and not any(
+        w.lower() in ORG_WORDS or w.lower() in PLACE_WORDS for w in words
+    )

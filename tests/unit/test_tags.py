@@ -1,0 +1,200 @@
+"""The topic tagger, on short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from enricher.model import Article, Document
+from enricher.resources import Resources
+from enricher.tags import REGISTRY, KeyphraseTagger, UnknownTagger, get_tagger
+from enricher.text import analyse
+
+POLITICS = """Foreign Minister Anna Lindqvist arrived in Norway on Monday for talks on fishing quotas with the Coastal Research Council (CRC), a body that advises northern governments.
+
+Lindqvist said the fishing quotas agreed last year had failed to protect cod stocks. "We cannot wait for another collapse," Lindqvist told reporters in Oslo.
+
+The CRC published a report in March warning that cod stocks in the Barents Sea had fallen for a fourth year. Scientists at the CRC blamed warmer water and illegal trawling.
+
+Harbour Bank Inc. has lent money to several trawler fleets, and Harbour Bank Inc. said it would review its loans. Norway wants new fishing quotas before the summer season."""
+
+TECH = """Hospitals in Denmark reported fewer COVID-19 admissions this winter, health officials said.
+
+The air force also grounded two F-35 jets after an engine fault, the second F-35 incident this year.
+
+Doctors said COVID-19 vaccines and milder strains explained most of the fall in admissions. Engineers are inspecting every F-35 engine.
+
+Health Minister Lars Holm praised the hospitals for their work during the COVID-19 winter."""
+
+PEOPLE = """Maria Okafor, a marine biologist, has spent ten years counting seabirds on remote islands.
+
+Okafor said seabird colonies were shrinking because of plastic waste and overfishing. Okafor plans a new seabird survey next spring with volunteers from local schools.
+
+The seabird survey will cover forty islands. Ghana has funded the seabird survey since 2019."""
+
+
+ENERGY = """The county approved twelve new wind turbines on the ridge above the harbour.
+
+Supporters say the wind turbines will power four thousand homes. Critics argue that wind turbines harm migrating birds.
+
+Engineers expect the turbines to be running by autumn, and the wind turbines will be reviewed after one year."""
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources()
+
+
+@pytest.fixture(scope="module")
+def tagger(resources: Resources) -> KeyphraseTagger:
+    return get_tagger("default", resources)  # type: ignore[return-value]
+
+
+def document(text: str, resources: Resources, title: str | None = None, language: str = "en") -> Document:
+    paragraphs = tuple(p.strip() for p in text.split("\n\n") if p.strip())
+    return analyse(Article(title, paragraphs), language, resources)
+
+
+def by_label(tags) -> dict[str, str]:
+    return {t.label: t.kind for t in tags}
+
+
+def test_default_is_the_keyphrase_tagger(tagger: KeyphraseTagger) -> None:
+    assert tagger.name == "keyphrase"
+    assert "keyphrase" in REGISTRY
+
+
+def test_unknown_tagger_is_refused(resources: Resources) -> None:
+    with pytest.raises(UnknownTagger):
+        get_tagger("no-such-tagger", resources)
+
+
+def test_person_with_title_cue(tagger: KeyphraseTagger, resources: Resources) -> None:
+    tags = by_label(tagger.tag(document(POLITICS, resources), 10))
+    assert tags.get("Anna Lindqvist") == "person"
+
+
+def test_person_with_title_cue_seen_once(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # Nothing but "Health Minister" says that Lars Holm is a person.
+    tags = by_label(tagger.tag(document(TECH, resources), 30))
+    assert tags.get("Lars Holm") == "person"
+
+
+def test_country_is_a_place(tagger: KeyphraseTagger, resources: Resources) -> None:
+    tags = by_label(tagger.tag(document(POLITICS, resources), 10))
+    assert tags.get("Norway") == "place"
+    # No "in" before it: the gazetteer (pycountry) alone makes Ghana a place.
+    assert by_label(tagger.tag(document(PEOPLE, resources), 30)).get("Ghana") == "place"
+
+
+def test_organisation_word_makes_an_organization(tagger: KeyphraseTagger, resources: Resources) -> None:
+    tags = by_label(tagger.tag(document(POLITICS, resources), 10))
+    assert tags.get("Harbour Bank Inc.") == "organization"
+
+
+def test_acronym_merged_with_its_expansion(tagger: KeyphraseTagger, resources: Resources) -> None:
+    tags = tagger.tag(document(POLITICS, resources), 10)
+    labels = [t.label for t in tags]
+    assert "Coastal Research Council" in labels
+    assert "CRC" not in labels
+    # Its four mentions (one spelt out, three as CRC) make it rank high.
+    assert labels.index("Coastal Research Council") < 5
+
+
+def test_surname_merged_with_full_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    tags = tagger.tag(document(PEOPLE, resources), 10)
+    labels = [t.label for t in tags]
+    assert "Maria Okafor" in labels
+    assert by_label(tags)["Maria Okafor"] == "person"
+    assert "Okafor" not in labels
+
+
+def test_names_with_digits_and_hyphens_kept_whole(tagger: KeyphraseTagger, resources: Resources) -> None:
+    words = {w for t in tagger.tag(document(TECH, resources), 10) for w in t.label.split()}
+    assert "COVID-19" in words
+    assert "F-35" in words
+    assert "COVID" not in words and "F" not in words
+
+
+def test_no_duplicate_or_repeated_part(tagger: KeyphraseTagger, resources: Resources) -> None:
+    for text in (POLITICS, TECH, PEOPLE):
+        tags = tagger.tag(document(text, resources), 10)
+        lowered = [t.label.lower() for t in tags]
+        assert len(lowered) == len(set(lowered)), lowered
+        # "seabird survey" is seen twice, "seabird" only inside it or once alone: no "seabird" tag below it.
+    labels = [t.label.lower() for t in tagger.tag(document(PEOPLE, resources), 10)]
+    if "seabird survey" in labels:
+        assert "survey" not in labels[labels.index("seabird survey") :]
+
+
+def test_sub_phrase_of_better_tag_dropped(tagger: KeyphraseTagger, resources: Resources) -> None:
+    labels = [t.label.lower() for t in tagger.tag(document(POLITICS, resources), 10)]
+    assert "fishing quotas" in labels
+    assert "quotas" not in labels and "quota" not in labels
+
+
+def test_rare_part_of_a_better_phrase_dropped(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "turbines" is alone once, inside "wind turbines" four times.
+    labels = [t.label.lower() for t in tagger.tag(document(ENERGY, resources), 10)]
+    assert "wind turbines" in labels
+    assert "turbines" not in labels and "turbine" not in labels
+
+
+def test_limit_honoured(tagger: KeyphraseTagger, resources: Resources) -> None:
+    doc = document(POLITICS, resources)
+    assert len(tagger.tag(doc, 3)) == 3
+    assert tagger.tag(doc, 3) == tagger.tag(doc, 10)[:3]
+    assert tagger.tag(doc, 0) == ()
+
+
+def test_stable_order_and_scores(tagger: KeyphraseTagger, resources: Resources) -> None:
+    doc = document(POLITICS, resources)
+    first = tagger.tag(doc, 10)
+    assert tagger.tag(doc, 10) == first
+    assert get_tagger("default", resources).tag(doc, 10) == first
+    scores = [t.score for t in first]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] == 1.0
+
+
+def test_kinds_are_known(tagger: KeyphraseTagger, resources: Resources) -> None:
+    from enricher.model import TAG_KINDS
+
+    for text in (POLITICS, TECH, PEOPLE):
+        assert {t.kind for t in tagger.tag(document(text, resources), 10)} <= set(TAG_KINDS)
+
+
+def test_empty_document_gives_no_tags(tagger: KeyphraseTagger, resources: Resources) -> None:
+    assert tagger.tag(document("", resources), 10) == ()
+    assert tagger.tag(Document(None, "en", (), (), frozenset()), 10) == ()
+
+
+def test_title_words_rank_higher(tagger: KeyphraseTagger, resources: Resources) -> None:
+    plain = [t.label for t in tagger.tag(document(PEOPLE, resources), 10)]
+    titled = [t.label for t in tagger.tag(document(PEOPLE, resources, title="Plastic waste on the islands"), 10)]
+    assert titled.index("plastic waste") < plain.index("plastic waste")
+
+
+def test_other_languages_fall_back_to_capitalised_runs(tagger: KeyphraseTagger, resources: Resources) -> None:
+    doc = document("Der Minister besuchte gestern Berlin. Dort traf er Angela Weber im Rathaus.", resources, language="de")
+    tags = tagger.tag(doc, 5)
+    assert "Angela Weber" in [t.label for t in tags]
+    assert {t.kind for t in tags} == {"entity"}
+
+
+def test_fast_pos_tagger_matches_nltk(resources: Resources) -> None:
+    from enricher.postag import FastPerceptron, tokens
+
+    nltk_tagger = resources.pos_tagger()
+    fast = FastPerceptron(nltk_tagger)
+    for text in (POLITICS, TECH, PEOPLE):
+        for sentence in document(text, resources).sentences:
+            toks = tokens(sentence.text)
+            assert fast.tag(toks) == [t for _, t in nltk_tagger.tag(toks)]
+
+
+def test_tokens_keep_names_and_split_clitics() -> None:
+    from enricher.postag import tokens
+
+    assert tokens("Mr. Smith of the U.S. said AT&T's F-35 deal wasn't done.") == [
+        "Mr.", "Smith", "of", "the", "U.S.", "said", "AT&T", "'s", "F-35", "deal", "was", "n't", "done", ".",
+    ]
