@@ -2,6 +2,10 @@
 
 Interface: a Summarizer has a `name` and `summarize(doc, count) -> Summary`,
 returning at most `count` sentences in article order, each with its score.
+
+"default" is centroid-lead (centrality.py); lexrank, lsa, textrank, luhn, kl,
+sumbasic and edmundson are sumy's (sumy_adapter.py); lead takes the first sentences.
+numpy and sumy are imported only when a summariser that needs them is built or run.
 """
 
 from __future__ import annotations
@@ -51,16 +55,35 @@ def sentence_count(options: Options, available: int) -> int:
     return min(wanted, available)
 
 
+def _centroid_lead(resources: Resources) -> Summarizer:
+    from .centrality import CentroidLead
+
+    return CentroidLead()
+
+
+def _sumy(algorithm: str) -> Callable[[Resources], Summarizer]:
+    def build(resources: Resources) -> Summarizer:
+        from .sumy_adapter import SumySummarizer
+
+        return SumySummarizer(algorithm)
+
+    return build
+
+
 Factory = Callable[[Resources], Summarizer]
+
+DEFAULT = "centroid-lead"
 
 REGISTRY: Mapping[str, Factory] = {
     "lead": lambda resources: Lead(),
+    "centroid-lead": _centroid_lead,
+    **{name: _sumy(name) for name in ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "edmundson")},
 }
 
 
 def get_summarizer(name: str, resources: Resources) -> Summarizer:
     if name == "default":
-        name = "lead"
+        name = DEFAULT
     try:
         factory = REGISTRY[name]
     except KeyError:
