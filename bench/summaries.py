@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, Iterable
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
 
 from enricher.model import Article, Document  # noqa: E402
 from enricher.resources import Resources  # noqa: E402

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
 from enricher.model import Article, Document  # noqa: E402
 from enricher.resources import Resources  # noqa: E402
