@@ -70,10 +70,12 @@ def process_event(
         outcome = _one(ref, store=store, enricher=enricher, settings=settings, errors=errors, log=log)
         counts[outcome["status"]] += 1
         results.append(outcome)
-        if metrics and outcome["status"] != "ignored":
+        latency = outcome.pop("_ms", None)
+        if metrics and outcome.pop("_transient", False):
+            metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
+        elif metrics and outcome["status"] != "ignored":
             metrics.add_metric(name=f"Records{outcome['status'].capitalize()}", unit=MetricUnit.Count, value=1)
-            metrics.add_metric(name="EnrichLatency", unit=MetricUnit.Milliseconds, value=outcome.pop("_ms", 0.0))
-        outcome.pop("_ms", None)
+            metrics.add_metric(name="EnrichLatency", unit=MetricUnit.Milliseconds, value=latency or 0.0)
     if log:
         log.remove_keys(["bucket", "key"])
     if errors:
@@ -115,7 +117,7 @@ def _one(
         if log:
             log.exception("transient failure; the event will be retried")
         errors.append(f"{ref.key}: {type(exc).__name__}: {exc}")
-        return {**base, "status": "failed", "reason": f"transient: {type(exc).__name__}", "output_key": None}
+        return {**base, "status": "failed", "reason": f"transient: {type(exc).__name__}", "output_key": None, "_transient": True}
     body = record.to_json().encode("utf-8")
     out_key = settings.output_key(ref.key)
     try:
@@ -131,7 +133,7 @@ def _one(
         if log:
             log.exception("could not write the record; the event will be retried")
         errors.append(f"{ref.key}: {type(exc).__name__}: {exc}")
-        return {**base, "status": "failed", "reason": f"transient: {type(exc).__name__}", "output_key": None}
+        return {**base, "status": "failed", "reason": f"transient: {type(exc).__name__}", "output_key": None, "_transient": True}
     if not written:
         if log:
             log.info("a record from a later event is already in place; this older one is not written")

@@ -1,5 +1,6 @@
 """The Lambda adapter against an in-memory store: no AWS, no network."""
 
+import io
 import json
 from urllib.parse import unquote_plus
 
@@ -111,8 +112,11 @@ def test_write_failure_is_raised_for_a_retry(root, store, enricher):
         run(load_event(root, "s3-put-multi.json"), flaky, enricher)
 
 
-def test_handler_entry_point_with_context(root, monkeypatch, store):
+def test_handler_entry_point_with_context(root, monkeypatch, store, capsys):
     monkeypatch.setattr(app, "STORE", store)
+    monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", "false")
+    logs = io.StringIO()
+    previous = app.logger.registered_handler.setStream(logs)  # the handler kept the stdout of import time
 
     class Ctx:
         function_name = "f"
@@ -123,3 +127,14 @@ def test_handler_entry_point_with_context(root, monkeypatch, store):
     out = app.lambda_handler(load_event(root, "s3-put-json.json"), Ctx())
     assert out["counts"] == {"ok": 1, "skipped": 0, "failed": 0, "ignored": 0}
     assert ("test-output", "incoming/market-report.json.json") in store.written
+    app.logger.registered_handler.setStream(previous)
+    out_lines = (logs.getvalue() + capsys.readouterr().out).splitlines()
+    lines = [json.loads(line) for line in out_lines if line.startswith("{")]
+    # Powertools Logger: bucket, key and request id on the record's log line.
+    written = [line for line in lines if line.get("message") == "record written"]
+    assert written and written[0]["key"] == "incoming/market-report.json"
+    assert written[0]["bucket"] == IN and written[0]["function_request_id"] == "req-1"
+    # Powertools Metrics (EMF): records by status and latency.
+    emf = [line for line in lines if "_aws" in line]
+    names = {m["Name"] for line in emf for d in line["_aws"]["CloudWatchMetrics"] for m in d["Metrics"]}
+    assert {"RecordsOk", "EnrichLatency"} <= names
