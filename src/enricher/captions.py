@@ -35,9 +35,16 @@ _CREDIT_LEAD = re.compile(
     r"(\s+(by|credit|courtesy|copyright))?\s*[:©]", re.I)
 _CREDIT_BY = re.compile(r"^\(?\s*(photo(graph)?|image|picture)s?\s+(by|courtesy of|credit)\b", re.I)
 _COPYRIGHT = re.compile(r"^\(?\s*(©|\(c\)|copyright\b|image copyright|image caption)", re.I)
-_PERSON = r"[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|da|van|von|al|el|bin|le|la|du|di)){0,3}"
+_PERSON = r"[A-Z][\w'.-]+(?:\s+[\w'.-]+){0,3}"
 # "Jane Roe, AFP", "Jane Roe / AFP / File", "Jane Roe for The Paper", "Jane Roe/Getty Images"
 _NAME_AGENCY = re.compile(r"^" + _PERSON + r"\s*[,/|]\s*[A-Z][\w.-]*(\s*[/,]\s*[\w.-]+)*$")
+# Caption prose of news agencies: "In this Dec. 12, 2006, file photo, ..." / "This image released by ..."
+PHOTO_NOTE = re.compile(r"^(in this|this)\b.{0,80}?\b(photo|image|picture|handout|screenshot|screen grab|"
+                        r"video still|frame grab)\b", re.I)
+_AGENCY_HEADS = sorted({a.split()[0] for a in AGENCIES}, key=len, reverse=True)
+_MAYBE_CREDIT = re.compile(r"[,/|:©(\[]|\b(?:" + "|".join(_AGENCY_HEADS) + r")\b|photo|image|picture|credit|copyright",
+                           re.I)
+_PARTICLES = frozenset("de da van von der al el bin le la du di dos das via for".split())
 _UPPER_TOKEN = re.compile(r"\b[A-Z]{2,}\b")
 
 
@@ -48,6 +55,10 @@ def agencies_in(text: str) -> list[str]:
 
 def is_credit(line: str) -> bool:
     """A short photo-credit line."""
+    if len(line) > 120:
+        return False
+    if not _MAYBE_CREDIT.search(line):  # cheap test first: most short lines are menus
+        return False
     text = normalise(line).strip()
     words = text.split()
     if not words or len(words) > 10 or text.endswith((".", "!", "?", ":")) and not text.endswith("File."):
@@ -62,23 +73,29 @@ def is_credit(line: str) -> bool:
     if _NAME_AGENCY.match(inner) and (has_agency or _UPPER_TOKEN.search(inner.split(",")[-1].split("/")[-1])
                                       or "/" in inner):
         return True  # "Jane Roe, AFP", "Jane Roe, BELGA/AFP/File", "J. Roe/KYODO"
+    parts = [p.strip() for p in re.split(r"\s*[|/]\s*|,\s+", inner) if p.strip()]
+    if has_agency and 2 <= len(parts) <= 5 and all(
+            len(p.split()) <= 4 and all(w[:1].isupper() or w in _PARTICLES for w in p.split()) for p in parts):
+        return True  # "Jane Roe | Bloomberg | Getty Images"
     return False
 
 
 def strip_credit_suffix(line: str) -> tuple[str, str | None]:
     """Split "Protesters march (Image: GETTY)" into caption and credit; credit None if none."""
-    m = re.search(r"\s*[(\[]\s*((?:photo|image|picture|credit|foto)\s*:?[^()\[\]]{1,40}|[^()\[\]]{1,40}/[^()\[\]]{1,30}|"
-                  r"getty images|reuters|afp|ap|epa|pa)\s*[)\]]\s*$", line, re.I)
+    m = _TRAILING_NOTE.search(line)
     if m and is_credit(m.group(0).strip()):
         return line[:m.start()].rstrip(), m.group(0).strip().strip("()[] ")
     return line, None
 
 
+_TRAILING_NOTE = re.compile(r"\s*[(\[][^()\[\]]{2,60}[)\]]\s*$")
+
+
 def truncates(short: str, full: str) -> bool:
     """Whether `short` is `full` cut off and ended with an ellipsis."""
-    s = normalise(short).rstrip()
-    if not s.endswith("..."):
+    if not short.rstrip().endswith(("...", "\u2026")):
         return False
+    s = normalise(short).rstrip()
     head = fingerprint(s[:-3])
     whole = fingerprint(full)
     if len(head) < 12 or len(whole) <= len(head) - 2:

@@ -19,13 +19,22 @@ _TYPOGRAPHY = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u2026": "...", "\u00a0": " ",
 })
+_TYPO_RE = re.compile("[" + "".join(chr(c) for c in _TYPOGRAPHY) + "]")
 _WORD = re.compile(r"\w+")
 SHINGLE = 5
 
 
 def normalise(text: str) -> str:
     """Typography folded: curly quotes straight, dashes to '-', ellipsis to '...'."""
-    return unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    if text.isascii():  # the common case, and str.translate is slow
+        return text
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _TYPO_RE.sub(_fold, text) if _TYPO_RE.search(text) else text
+
+
+def _fold(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY[ord(match.group())]
 
 
 def words(text: str) -> list[str]:
@@ -48,18 +57,30 @@ class Seen:
         self.prints: set[str] = set()
         self.grams: set[tuple[str, ...]] = set()
 
-    def is_copy(self, text: str, threshold: float = 0.8) -> bool:
-        seq = words(text)
+    def check(self, text: str, threshold: float = 0.8, add: bool = True, seq: list[str] | None = None) -> bool:
+        """Whether text repeats what was seen (same words, or most of its 5-grams); remembers it if not.
+
+        seq: the text's words() when the caller already has them."""
+        if seq is None:
+            seq = words(text)
         if not seq:
             return False
-        if " ".join(seq) in self.prints:
+        key = " ".join(seq)
+        if key in self.prints:
             return True
-        grams = shingles(seq)
-        if len(grams) < 3:  # too short to judge by overlap
-            return False
-        return sum(g in self.grams for g in grams) >= threshold * len(grams)
+        grams = shingles(seq) if len(seq) >= SHINGLE + 2 else set()  # short lines: exact repeats only
+        if len(grams) >= 3 and sum(map(self.grams.__contains__, grams)) >= threshold * len(grams):
+            return True
+        if add:
+            self.prints.add(key)
+            self.grams |= grams
+        return False
 
-    def add(self, text: str) -> None:
-        seq = words(text)
+    def is_copy(self, text: str, threshold: float = 0.8) -> bool:
+        return self.check(text, threshold, add=False)
+
+    def add(self, text: str, seq: list[str] | None = None) -> None:
+        if seq is None:
+            seq = words(text)
         self.prints.add(" ".join(seq))
-        self.grams.update(shingles(seq))
+        self.grams |= shingles(seq)

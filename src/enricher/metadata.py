@@ -26,15 +26,23 @@ _TEXT_DATE = re.compile(
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?\b")
 
 
+# Where the names in a byline stop: "on", "updated", a separator, a number, a weekday or a month.
+_NAME_END = re.compile(
+    r"\s+(?:on|updated|published|posted)\b|\s*[|]\s*|\s+\d|,?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
+
+
 def byline(line: str) -> str | None:
     """The author names of a 'By Jane Doe' line, else None."""
-    text = " ".join(normalise(line).split())
-    if len(text.split()) > 12:
+    head = line.lstrip()[:8].lower()
+    if not (head.startswith("by") or head.startswith("written")) or len(line.split()) > 12:
         return None
+    text = " ".join(normalise(line).split())
     m = _BYLINE.match(text)
     if not m:
         return None
-    name = re.split(r"\s+(?:on|updated|published|posted)\b|\s*[|]\s*|\s+\d", m.group("name"), maxsplit=1)[0]
+    name = _NAME_END.split(m.group("name"), maxsplit=1)[0]
     return name.strip(" ,") or None
 
 
@@ -55,13 +63,21 @@ def dateline(paragraph: str) -> tuple[str | None, str | None]:
     return m.group(0).strip(" -\u2013\u2014:"), agency
 
 
+def has_date(text: str) -> bool:
+    """Whether a line names a date (e.g. 'Nov 19, 2019', '2019-11-19', '19/11/2019')."""
+    return bool(_TEXT_DATE.search(text) or _ISO_DATE.search(text) or _NUM_DATE.search(text))
+
+
+_NUM_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+
+
 def iso_date(value: str) -> str | None:
     """An ISO 8601 date (or date-time) from a machine or human date string, else None."""
     value = value.strip()
     m = _ISO_DATE.search(value)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if not (1 <= mo <= 12 and 1 <= d <= 31):
+        if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200):  # 0001-01-01: a CMS placeholder
             return None
         if m.group(4):
             tz = m.group(7) or ""

@@ -1,0 +1,240 @@
+"""Cleaning benchmark: our cleaner against baselines on the cleaning dev set.
+
+Run from the repository root:
+
+    make setup && NLTK_DATA=../shared/nltk_data .venv/bin/python bench/cleaning.py [--corpus DIR]
+
+--corpus defaults to ../shared/corpus relative to the repository root; it must hold
+cleaning-dev/ and the seed sample is read from ../samples/ next to it. Prints Markdown.
+trafilatura and boilerpy3 are baselines only (never imported by src/enricher).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from enricher.clean import NotAnArticle, clean_dump
+from enricher.dedupe import fingerprint
+from enricher.html import html_to_article
+from scoring import PRF, mean_prf, prf, tokens  # bench/scoring.py: the script's own folder is on sys.path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_pages(corpus: Path) -> list[dict]:
+    dev = corpus / "cleaning-dev"
+    pages = []
+    for gold_path in sorted(dev.glob("*.gold.json")):
+        pid = gold_path.name[: -len(".gold.json")]
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        pages.append({
+            "id": pid,
+            "gold": gold["body"],
+            "title": gold.get("title"),
+            "dump": (dev / f"{pid}.txt").read_text(encoding="utf-8"),
+            "html": (dev / f"{pid}.html").read_text(encoding="utf-8", errors="replace"),
+        })
+    return pages
+
+
+def ours_dump(text: str) -> str:
+    try:
+        return clean_dump(text).body
+    except NotAnArticle:
+        return ""
+
+
+def ours_html(html: str) -> str:
+    try:
+        return html_to_article(html).body
+    except NotAnArticle:
+        return ""
+
+
+def trafilatura_html(html: str) -> str:
+    import trafilatura
+    return trafilatura.extract(html, favor_precision=True, deduplicate=False) or ""
+
+
+def trafilatura_dump(text: str) -> str:
+    import trafilatura
+    # The dump as a page: one <p> per line, so trafilatura sees the same units we do.
+    from html import escape
+    body = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+    return trafilatura.extract(f"<html><body>{body}</body></html>", favor_precision=True, deduplicate=False) or ""
+
+
+def boilerpy_html(html: str) -> str:
+    from boilerpy3 import extractors
+    try:
+        return extractors.ArticleExtractor().get_content(html) or ""
+    except Exception:  # boilerpy3 raises on some malformed pages
+        return ""
+
+
+def boilerpy_dump(text: str) -> str:
+    from html import escape
+    from boilerpy3 import extractors
+    body = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+    try:
+        return extractors.ArticleExtractor().get_content(f"<html><body>{body}</body></html>") or ""
+    except Exception:
+        return ""
+
+
+_OPEN_DQ = re.compile(r'(^|[\s(\[])"')
+_OPEN_SQ = re.compile(r"(^|[\s(\[])'")
+
+
+def typographic(text: str) -> str:
+    """Straight quotes to curly, ' - ' to en dash, '--' to em dash, '...' to an ellipsis (as in the seed)."""
+    text = text.replace("--", "\u2014").replace(" - ", " \u2013 ").replace("...", "\u2026")
+    text = _OPEN_DQ.sub("\\1\u201c", text).replace('"', "\u201d")
+    text = _OPEN_SQ.sub("\\1\u2018", text).replace("'", "\u2019")
+    return text
+
+
+def article_end(dump_lines: list[str], gold: str) -> int:
+    """Index just past the last dump line that is mostly gold text (the article region's end)."""
+    bag = tokens(gold)
+    last = 0
+    for k, line in enumerate(dump_lines):
+        t = tokens(line)
+        n = sum(t.values())
+        if n >= 5 and sum((t & bag).values()) >= 0.8 * n:
+            last = k + 1
+    return last
+
+
+def duplicated_variants(page: dict) -> list[str]:
+    copy = "\n\n".join(typographic(p) for p in page["gold"].split("\n") if p.strip())
+    lines = page["dump"].split("\n")
+    cut = article_end(lines, page["gold"])
+    after_region = "\n".join(lines[:cut]) + "\n\n" + copy + "\n\n" + "\n".join(lines[cut:])
+    at_end = page["dump"].rstrip("\n") + "\n\n" + copy + "\n"
+    return [after_region, at_end]
+
+
+def paragraph_counts(text: str) -> Counter[str]:
+    return Counter(fingerprint(p) for p in text.split("\n\n") if p.strip())
+
+
+def table(rows: list[tuple[str, PRF, str]]) -> str:
+    out = ["| System | Input | Precision | Recall | F1 |", "|---|---|---:|---:|---:|"]
+    for name, score, kind in rows:
+        out.append(f"| {name} | {kind} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--per-page", action="store_true", help="also print F1 per page for our cleaner")
+    args = ap.parse_args(argv)
+    pages = load_pages(args.corpus)
+    if not pages:
+        print(f"no pages under {args.corpus / 'cleaning-dev'}", file=sys.stderr)
+        return 2
+
+    systems = [
+        ("ours", "dump", lambda p: ours_dump(p["dump"])),
+        ("ours", "HTML", lambda p: ours_html(p["html"])),
+        ("no cleaning", "dump", lambda p: p["dump"]),
+        ("trafilatura (favor_precision, no dedup)", "HTML", lambda p: trafilatura_html(p["html"])),
+        ("trafilatura (favor_precision, no dedup)", "dump", lambda p: trafilatura_dump(p["dump"])),
+        ("boilerpy3 ArticleExtractor", "HTML", lambda p: boilerpy_html(p["html"])),
+        ("boilerpy3 ArticleExtractor", "dump", lambda p: boilerpy_dump(p["dump"])),
+    ]
+    rows = []
+    per_page: dict[str, dict[str, float]] = {}
+    for name, kind, run in systems:
+        scores = []
+        for page in pages:
+            s = prf(run(page), page["gold"])
+            scores.append(s)
+            if name == "ours":
+                per_page.setdefault(page["id"][:8], {})[kind] = s.f1
+        rows.append((name, mean_prf(scores), kind))
+
+    # Duplicated-body variants: the gold body, made typographic, injected after the article or at the end.
+    dup_scores = []
+    leftovers = 0
+    for page in pages:
+        plain = paragraph_counts(ours_dump(page["dump"]))
+        for variant in duplicated_variants(page):
+            out = ours_dump(variant)
+            dup_scores.append(prf(out, page["gold"]))
+            counts = paragraph_counts(out)
+            if any(n > max(plain.get(key, 0), 1) for key, n in counts.items()):
+                leftovers += 1
+    rows.append(("ours", mean_prf(dup_scores), "dump + typographic body copy"))
+
+    # The seed: a real dump with the body twice, captions and credits.
+    seed_dir = args.corpus.parent / "samples"
+    seed_text = (seed_dir / "seed-article.txt").read_text(encoding="utf-8")
+    expected = json.loads((seed_dir / "seed-article.expected.json").read_text(encoding="utf-8"))
+    seed = clean_dump(seed_text)
+    seed_prf = prf(seed.body, expected["body"])
+    expected_paras = [p for p in expected["body"].split("\n\n") if p.strip()]
+    junk = [p for p in seed.paragraphs if p not in expected_paras]
+    captions_found = sum(1 for c in expected["captions"] if fingerprint(c) in {fingerprint(x) for x in seed.captions})
+    credits_found = sum(1 for c in expected["credits"] if c in seed.credits)
+
+    # CPU per article (dump and HTML), median of process time.
+    def cpu_ms(fn, inputs: list[str], repeat: int = 3) -> float:
+        times = []
+        for text in inputs:
+            best = float("inf")
+            for _ in range(repeat):
+                t0 = time.process_time()
+                fn(text)
+                best = min(best, time.process_time() - t0)
+            times.append(best * 1000)
+        return statistics.median(times)
+
+    dump_ms = cpu_ms(ours_dump, [p["dump"] for p in pages] + [seed_text])
+    seed_ms = cpu_ms(ours_dump, [seed_text], repeat=9)
+    html_ms = cpu_ms(ours_html, [p["html"] for p in pages])
+
+    # Determinism: repeated calls in one process give equal Articles.
+    same = all(clean_dump(p["dump"]) == clean_dump(p["dump"]) if ours_dump(p["dump"]) else True for p in pages)
+    same = same and all(_safe(html_to_article, p["html"]) == _safe(html_to_article, p["html"]) for p in pages)
+    same = same and clean_dump(seed_text) == seed
+
+    print(f"## Cleaning benchmark ({len(pages)} dev pages, token bag P/R/F1, mean over pages)\n")
+    print(table(rows))
+    print()
+    print(f"- Duplicated-body variants: {len(dup_scores)} ({len(pages)} pages x 2 positions); "
+          f"variants with an injected copy left: {leftovers}")
+    print(f"- Seed article: F1 {seed_prf.f1:.3f} (P {seed_prf.precision:.3f}, R {seed_prf.recall:.3f}); "
+          f"paragraphs {len(seed.paragraphs)}/{len(expected_paras)}; junk paragraphs {len(junk)}; "
+          f"captions {captions_found}/{len(expected['captions'])}; credits {credits_found}/{len(expected['credits'])}; "
+          f"title {'ok' if seed.title == expected['title'] else repr(seed.title)}; "
+          f"section {seed.section!r}; agency {seed.agency!r}")
+    print(f"- CPU per article (median over pages, time.process_time): dump {dump_ms:.2f} ms, HTML {html_ms:.2f} ms "
+          f"(seed dump alone: {seed_ms:.2f} ms)")
+    print(f"- Repeated calls give identical output: {'yes' if same else 'NO'}")
+    print("\nReproduce: `make setup && NLTK_DATA=../shared/nltk_data .venv/bin/python bench/cleaning.py`")
+    if args.per_page:
+        print("\n| page | dump F1 | HTML F1 |\n|---|---:|---:|")
+        for pid, s in per_page.items():
+            print(f"| {pid} | {s.get('dump', 0):.3f} | {s.get('HTML', 0):.3f} |")
+    return 0
+
+
+def _safe(fn, text):
+    try:
+        return fn(text)
+    except NotAnArticle as exc:
+        return str(exc)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

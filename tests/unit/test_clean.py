@@ -1,0 +1,207 @@
+"""Page-text dump cleaning on articles written for these tests (no corpus text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from enricher.captions import is_credit, truncates
+from enricher.clean import NotAnArticle, clean_dump
+from enricher.dedupe import Seen, fingerprint
+from enricher.metadata import byline, dateline, iso_date
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cleaning"
+BODY = [line for line in (FIXTURES / "body.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+CAPTIONS = [
+    "Marine engineer Marieke Hollander checks the anchor line of the floating barrier in the harbour of "
+    "Harlingen on June 3, 2024",
+    "Plastic bottles and bags collected by the barrier are sorted on the quay before being sent for recycling",
+]
+CREDITS = ["Jan Vermeer, AFP", "Sanne de Wit, ANP/AFP/File"]
+
+
+@pytest.fixture(scope="module")
+def dump() -> str:
+    return (FIXTURES / "article-dump.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def article(dump):
+    return clean_dump(dump)
+
+
+def test_body_is_the_first_copy_whole_and_in_order(article):
+    assert list(article.paragraphs) == BODY
+
+
+def test_typographic_second_copy_is_removed(article, dump):
+    assert "\u201cWe wanted" in dump  # the trap is there: a curly-quoted second copy
+    assert not any("\u201c" in p or "\u2014" in p for p in article.paragraphs)
+    assert article.removed.get("duplicate", 0) >= len(BODY)
+
+
+def test_metadata(article):
+    assert article.title == "Dutch port tests floating barrier made of old fishing nets"
+    assert article.section == "Science"
+    assert article.agency == "AFP"
+
+
+def test_captions_and_credits_are_moved_out(article):
+    assert list(article.captions) == CAPTIONS
+    assert list(article.credits) == CREDITS
+    body = article.body
+    assert not any(c[:40] in body for c in CAPTIONS)
+    assert "Jan Vermeer" not in body
+    assert article.removed.get("caption", 0) >= 2
+
+
+@pytest.mark.parametrize("junk", [
+    "cookies", "Written By", "You may also like", "seabirds", "Great to see the fishermen",
+    "washed away after one season", "Leave a Reply", "newsletter", "All rights reserved", "Skip to content",
+    "150 countries",
+])
+def test_page_furniture_is_not_body(article, junk):
+    assert junk.lower() not in article.body.lower()
+
+
+def test_removed_counts_name_reasons(article):
+    for reason in ("navigation", "duplicate", "caption", "credit", "teaser", "comments", "author_box"):
+        assert article.removed.get(reason, 0) > 0, reason
+
+
+def test_repeated_calls_give_equal_output(dump):
+    first = clean_dump(dump)
+    for _ in range(3):
+        assert clean_dump(dump) == first
+
+
+def test_output_does_not_depend_on_earlier_calls(dump):
+    alone = clean_dump(dump)
+    clean_dump("Other page\n\n" + "\n\n".join(STORY))
+    assert clean_dump(dump) == alone
+
+
+def test_comment_thread_longer_than_the_article_does_not_win():
+    story = ("The city council voted on Monday to keep the old library open for another five years, "
+             "after a campaign by residents who collected more than 3,000 signatures.")
+    comments = "\n\n".join(
+        f"  \u2022 Reader{i} on May {i}, 2024 at 9:0{i} am said:\n\n"
+        f"    I have used this library since I was a child and I think the council made the right choice, "
+        f"because the building is part of the history of our town and of the people who live here. {i}"
+        for i in range(1, 8))
+    text = f"Home\n\nLibrary stays open\n\n{story}\n\n7 Comments\n\n{comments}\n"
+    article = clean_dump(text)
+    assert article.paragraphs == (story,)
+
+
+STORY = [
+    "The valley road that was closed by a landslide in March will reopen to traffic next Monday, the regional "
+    "roads authority said on Friday.",
+    "Crews have spent ten weeks clearing rock and mud and building a concrete wall to hold back the slope above "
+    "the road.",
+    "Local businesses, which lost most of their spring trade, welcomed the news but asked for help with the "
+    "losses they suffered.",
+    "The authority said it would keep monitoring the hillside with sensors that warn of any new movement.",
+]
+TEASERS = ["Mayor opens new skate park", "Five walks to try this summer", "School bus timetable changes",
+           "Farmers market returns to the square", "Police appeal after bike thefts", "Weather: sunny spells"]
+
+
+def test_related_list_and_end_of_article_are_cut():
+    text = "\n\n".join(["Menu", "Valley road to reopen"] + STORY + ["Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs) == STORY
+
+
+def test_byline_and_dateline():
+    text = ("World\n\nRiver levels fall after week of rain\n\nBy Jane Doe\n\n"
+            "LONDON (Reuters) - River levels across southern England began to fall on Sunday after a week of "
+            "heavy rain that flooded hundreds of homes, the Environment Agency said.\n\n"
+            "Officials warned that some roads would stay closed for several days while crews cleared debris "
+            "and checked the bridges for damage.\n")
+    article = clean_dump(text)
+    assert article.byline == "Jane Doe"
+    assert article.dateline == "LONDON (Reuters)"
+    assert article.agency == "Reuters"
+    assert article.title == "River levels fall after week of rain"
+    assert all("Jane Doe" not in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n  ",
+    "Home\n\nNews\n\nSport\n\nWeather\n\nContact us",
+    "404 Not Found\n\nThe page you requested could not be found.\n\nGo to the home page",
+    "\n\n".join(f"  \u2022 Headline number {i} about a story on another page" for i in range(40)),
+])
+def test_non_articles_raise(text):
+    with pytest.raises(NotAnArticle) as info:
+        clean_dump(text)
+    assert str(info.value)
+
+
+def test_reasons_say_what_the_page_is():
+    with pytest.raises(NotAnArticle, match="empty"):
+        clean_dump(" \n ")
+    with pytest.raises(NotAnArticle, match="error page"):
+        clean_dump("404 Not Found\n\nThe page you requested could not be found.\n\nGo to the home page")
+    with pytest.raises(NotAnArticle, match="index"):
+        clean_dump("\n\n".join(f"  \u2022 {t}" for t in TEASERS * 3))
+
+
+def test_fingerprint_ignores_typography():
+    curly = "\u201cIt\u2019s late \u2014 very late\u2026\u201d"
+    assert fingerprint(curly) == fingerprint('"It\'s late -- very late..."')
+
+
+def test_seen_finds_a_copy_split_differently():
+    seen = Seen()
+    seen.add("One sentence about the harbour barrier test. Another sentence about the plastic it caught.")
+    assert seen.is_copy("One sentence about the harbour barrier test.")
+    assert not seen.is_copy("A new sentence about a different test in another harbour far away.")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Jan Vermeer, AFP", True),
+    ("Sanne de Wit, ANP/AFP/File", True),
+    ("AFP/File", True),
+    ("(Reuters)", True),
+    ("Getty Images", True),
+    ("Photo: Jan Vermeer", True),
+    ("Jane Roe | Bloomberg | Getty Images", True),
+    ("Reuters, Bloomberg and AP reported", False),
+    ("Home | News | Sport", False),
+    ("The council met on Tuesday.", False),
+    ("Science", False),
+    ("Engineers began testing a floating barrier made of recycled fishing nets.", False),
+])
+def test_is_credit(line, expected):
+    assert is_credit(line) is expected
+
+
+def test_truncated_caption():
+    full = CAPTIONS[0]
+    assert truncates(full[:70] + "...", full)
+    assert not truncates("A different caption that was cut off...", full)
+
+
+def test_metadata_helpers():
+    assert byline("By Jane Doe") == "Jane Doe"
+    assert byline("Bystanders watched the fire.") is None
+    assert dateline("PARIS (AFP) - Talks resumed.") == ("PARIS (AFP)", "AFP")
+    assert dateline("The mayor said - again - no.") == (None, None)
+    assert iso_date("2024-06-04T08:30:00+0200") == "2024-06-04T08:30:00+02:00"
+    assert iso_date("June 4, 2024") == "2024-06-04"
+    assert iso_date("no date here") is None
+    assert iso_date("0001-01-01T00:00:00Z") is None  # a CMS placeholder, not a date
+    assert byline("By Jane Doe, Wednesday, 20th November 2024") == "Jane Doe"
+    assert byline("By Lotte Jansen") == "Lotte Jansen"
+
+
+def test_about_the_author_box_is_cut():
+    bio = ("Jane Doe has written about transport and city planning for twelve years and lives with her family "
+           "in a small town on the coast, where she also coaches the local rowing club.")
+    text = "\n\n".join(["Blog", "Valley road to reopen"] + STORY + ["About Jane Doe", bio])
+    article = clean_dump(text)
+    assert list(article.paragraphs) == STORY
+    assert article.removed.get("author_box", 0) >= 1
