@@ -12,6 +12,7 @@ from .decode import DecodeError, decode
 from .errors import EnricherError
 from .html import html_to_article
 from .language import detect
+from .markdown import markdown_to_text
 from .model import Article, Decoded
 from .options import Options
 from .record import Record, Source
@@ -104,8 +105,16 @@ class Enricher:
         )
 
     def _clean(self, decoded: Decoded) -> Article:
-        article = html_to_article(decoded.text) if decoded.format == "html" else clean_dump(decoded.text)
-        fields = decoded.fields
+        fields = dict(decoded.fields)
+        if decoded.format == "html":
+            article = html_to_article(decoded.text)
+        elif decoded.format == "markdown":
+            md_title, text, md_captions = markdown_to_text(decoded.text)
+            article = clean_dump(text)
+            article = dataclasses.replace(article, captions=article.captions + md_captions)
+            fields.setdefault("title", md_title or "")
+        else:
+            article = clean_dump(decoded.text)
         language = self.options.language or fields.get("language") or detect(article.body, self.resources)
         return dataclasses.replace(
             article,
