@@ -71,11 +71,14 @@ def process_event(
         counts[outcome["status"]] += 1
         results.append(outcome)
         latency = outcome.pop("_ms", None)
+        error_type = outcome.pop("_error", None)
         if metrics and outcome.pop("_transient", False):
             metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
         elif metrics and outcome["status"] != "ignored":
             metrics.add_metric(name=f"Records{outcome['status'].capitalize()}", unit=MetricUnit.Count, value=1)
             metrics.add_metric(name="EnrichLatency", unit=MetricUnit.Milliseconds, value=latency or 0.0)
+            if error_type == "AccessDenied":  # a permissions problem someone must fix: alarmable on its own
+                metrics.add_metric(name="AccessDenied", unit=MetricUnit.Count, value=1)
     if log:
         log.remove_keys(["bucket", "key"])
     if errors:
@@ -147,6 +150,7 @@ def _one(
         "output_bucket": settings.output_bucket,
         "output_key": out_key,
         "_ms": (time.process_time() - started) * 1000,
+        "_error": (record.error or {}).get("type"),
     }
 
 

@@ -94,6 +94,14 @@ def test_oversize_object_is_not_downloaded(s3, articles):
     assert record["source"]["size"] == len(body)
 
 
+class RecordingMetrics:
+    def __init__(self):
+        self.names = []
+
+    def add_metric(self, name, unit, value):
+        self.names.append(name)
+
+
 def _failing(client, op, code):
     real = getattr(client, op)
 
@@ -107,8 +115,15 @@ def test_access_denied_gives_failed_record(s3, enricher, monkeypatch):
     s3.put_object(Bucket=IN, Key="secret.txt", Body=b"text")
     _, fail = _failing(s3, "get_object", "AccessDenied")
     monkeypatch.setattr(s3, "get_object", fail)
-    out = handle(s3, put_event("secret.txt"), enricher)
+    metrics = RecordingMetrics()
+    out = app.process_event(
+        S3Event(put_event("secret.txt")), store=S3Store(s3), enricher=enricher,
+        settings=app.Settings(OUT, "enriched/"), metrics=metrics,
+    )
     assert out["results"][0]["status"] == "failed" and "access denied" in out["results"][0]["reason"]
+    assert metrics.names.count("AccessDenied") == 1 and "RecordsFailed" in metrics.names
+    record = json.loads(s3.get_object(Bucket=OUT, Key="enriched/secret.txt.json")["Body"].read())
+    assert record["error"]["type"] == "AccessDenied"
 
 
 @pytest.mark.parametrize("op", ["get_object", "put_object"])
