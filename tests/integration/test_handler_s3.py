@@ -122,6 +122,7 @@ def test_access_denied_gives_failed_record(s3, enricher, monkeypatch):
     )
     assert out["results"][0]["status"] == "failed" and "access denied" in out["results"][0]["reason"]
     assert metrics.names.count("AccessDenied") == 1 and "RecordsFailed" in metrics.names
+    monkeypatch.undo()
     record = json.loads(s3.get_object(Bucket=OUT, Key="enriched/secret.txt.json")["Body"].read())
     assert record["error"]["type"] == "AccessDenied"
 
