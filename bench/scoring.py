@@ -1,6 +1,6 @@
 """Scoring helpers shared by the benchmarks (bench only, never imported by src/enricher).
 
-Token scoring as in /work/shared/corpus/README.md: a multiset bag of lowercase
+Token scoring as in ../shared/corpus/README.md: a multiset bag of lowercase
 whitespace tokens with punctuation stripped; precision, recall and F1 per page,
 then averaged over pages.
 """
