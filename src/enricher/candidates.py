@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 MODIFIERS = frozenset({"JJ", "VBN"})
@@ -59,8 +60,12 @@ CALENDAR = frozenset(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|le|la|o|mc|mac)[-’'][A-Z]")
+# Pure word tests run for every token, many times per document; a bounded memo of each
+# (per process, no state beyond the cache; a few MB at most) makes a repeat one lookup.
+WORD_CACHE = 1 << 14
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_capitalised(word: str) -> bool:
     if not word:
         return False
@@ -71,6 +76,7 @@ def is_capitalised(word: str) -> bool:
     return bool(_NAME_PREFIX.match(word))  # "al-Abadi"
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_acronym(word: str) -> bool:
     letters = word.replace(".", "").replace("&", "").replace("-", "")
     return 2 <= len(letters) <= 6 and letters.isalnum() and letters.isupper() and any(c.isalpha() for c in letters)
@@ -110,7 +116,7 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str]) -> li
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
-        if not _starts_name(tok, tags[i], i, stopwords):
+        if not _starts_name(tok, tags[i], i > 0, stopwords):
             i += 1
             continue
         j = i + 1
@@ -137,13 +143,16 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str]) -> li
 _COMPOUND_ADJ = re.compile(r"-(?:led|based|backed|born|owned|run|made|style|funded|controlled|era)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _shouting(word: str) -> bool:
     """A word in capitals too long for an acronym: "CHATTANOOGA", "HONG"."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _starts_name(tok: str, tag: str, i: int, stopwords: frozenset[str]) -> bool:
+@lru_cache(maxsize=WORD_CACHE)
+def _starts_name(tok: str, tag: str, later: bool, stopwords: frozenset[str]) -> bool:
+    # `later`: not the sentence's first token (a bool, not the position: a small cache key).
     if not is_capitalised(tok) or not _LETTER.search(tok) or _COMPOUND_ADJ.search(tok):
         return False
     low = tok.lower()
@@ -152,9 +161,10 @@ def _starts_name(tok: str, tag: str, i: int, stopwords: frozenset[str]) -> bool:
     if tag in PROPER:
         return True
     # Off-sentence-start capitals the tagger called something else: "F-35", "COVID-19", "Daesh".
-    return i > 0 and tag in {"NN", "NNS", "FW", "CD", "JJ"} and (is_acronym(tok) or "-" in tok or tag != "JJ")
+    return later and tag in {"NN", "NNS", "FW", "CD", "JJ"} and (is_acronym(tok) or "-" in tok or tag != "JJ")
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _continues_name(tok: str, tag: str, stopwords: frozenset[str]) -> bool:
     if not is_capitalised(tok) or not _LETTER.search(tok) or _COMPOUND_ADJ.search(tok):
         return False
@@ -258,6 +268,7 @@ def _modifier(tags: list[str], j: int) -> bool:
     )
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _phrase_word(word: str, stopwords: frozenset[str]) -> bool:
     low = word.lower()
     return bool(_LETTER.search(word)) and low not in stopwords and len(word) > 1 and low not in CALENDAR

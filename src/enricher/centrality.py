@@ -165,7 +165,7 @@ class CentroidLead:
         self._stemmers: dict[str, Callable[[str], str] | None] = {}
         self._stopwords: dict[str, frozenset[str]] = {}
         # Per instance (one per pipeline) and bounded: each distinct word is stemmed once.
-        self._stem_cache: dict[tuple[str, str], str] = {}
+        self._stem_cache: dict[tuple[str, frozenset[str]], dict[str, str]] = {}
         self._cache_size = cache_size
 
     def _stemmer(self, language: str) -> Callable[[str], str] | None:
@@ -173,39 +173,47 @@ class CentroidLead:
             self._stemmers[language] = stemmer_for(language)
         return self._stemmers[language]
 
-    def _terms(self, doc: Document, n: int, stem: Callable[[str], str]) -> tuple[list[int], list[int], int]:
-        """Flat (sentence row, term id) pairs for the first n sentences, and the vocabulary size."""
+    def _terms(self, doc: Document, n: int, stem: Callable[[str], str]) -> tuple[Any, Any, int]:
+        """Flat (sentence row, term id) arrays for the first n sentences, and the vocabulary size."""
+        import numpy as np
+
         stop = doc.stopwords
         if not stop:  # e.g. Czech or Polish: NLTK has no list, sumy has
             if doc.language not in self._stopwords:
                 self._stopwords[doc.language] = sumy_stopwords(doc.language)
             stop = self._stopwords[doc.language]
-        cache = self._stem_cache
-        lang = doc.language
+        # Surface form -> its stem, or "" when it is no content word. Kept across documents
+        # (per language and stop list, bounded): most words of an article were seen before.
+        if len(self._stem_cache) > 8 and (doc.language, stop) not in self._stem_cache:
+            self._stem_cache.clear()  # many stop lists (callers' own): keep memory bounded
+        cache = self._stem_cache.setdefault((doc.language, stop), {})
+        if len(cache) >= self._cache_size:
+            cache.clear()
+        sentences = doc.sentences[:n]
+        flat = [word for sentence in sentences for word in sentence.words]
         vocab: dict[str, int] = {}
         word_ids: dict[str, int] = {}  # surface form -> term id (-1: not a content word)
-        rows: list[int] = []
-        cols: list[int] = []
-        for row, sentence in enumerate(doc.sentences[:n]):
-            for word in sentence.words:
-                tid = word_ids.get(word)
-                if tid is None:
-                    low = word.lower()
+        # Distinct words in order of first use, so term ids are numbered as a token-by-token
+        # pass would number them (the sums below then add in the same order).
+        for word in dict.fromkeys(flat):
+            stemmed = cache.get(word)
+            if stemmed is None:
+                low = word.lower()
+                stemmed = cache.get(low)  # "The" after "the": stem each lower-case form once
+                if stemmed is None:
                     if low in stop or len(low) < 2 or not _HAS_LETTER.search(low):
-                        tid = -1
+                        stemmed = ""
                     else:
-                        stemmed = cache.get((lang, low))
-                        if stemmed is None:
-                            stemmed = stem(low)
-                            if len(cache) >= self._cache_size:
-                                cache.clear()
-                            cache[(lang, low)] = stemmed
-                        tid = -1 if stemmed in stop else vocab.setdefault(stemmed, len(vocab))
-                    word_ids[word] = tid
-                if tid >= 0:
-                    rows.append(row)
-                    cols.append(tid)
-        return rows, cols, len(vocab)
+                        stemmed = stem(low)
+                        if stemmed in stop:
+                            stemmed = ""
+                    cache[low] = stemmed
+                cache[word] = stemmed
+            word_ids[word] = vocab.setdefault(stemmed, len(vocab)) if stemmed else -1
+        tids = np.fromiter(map(word_ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+        rows = np.repeat(np.arange(n, dtype=np.int64), [len(s.words) for s in sentences])
+        keep = tids >= 0
+        return rows[keep], tids[keep], len(vocab)
 
     def score(self, doc: Document) -> tuple[Any, Any]:
         """(scores, selection state) for the first max_sentences sentences; see _select."""
@@ -220,9 +228,9 @@ class CentroidLead:
         rows_l, cols_l, vsize = self._terms(doc, n, stem)
         length = np.fromiter((len(s.words) for s in sentences), dtype=np.float64, count=n)
         length = np.maximum(length, 1.0)
-        if rows_l:
+        if len(rows_l):
             width = max(vsize, 1)
-            pairs, tf = np.unique(np.asarray(rows_l, dtype=np.int64) * width + np.asarray(cols_l, dtype=np.int64), return_counts=True)
+            pairs, tf = np.unique(rows_l * width + cols_l, return_counts=True)
             rows, cols = pairs // width, pairs % width  # sorted by row
             logtf = 1.0 + np.log(tf)
             # Centrality on log-TF vectors.
@@ -252,14 +260,12 @@ class CentroidLead:
             lead[0] += p.first_bonus
         score = central + p.lead_weight * lead
         score *= np.minimum(1.0, p.long_words / length) ** p.long_power
-        flags = [(glued(s.text), bool(_PICTURE.search(s.text))) for s in sentences]
+        flags = [(glued(s.text), _pictured(s.text)) for s in sentences]
         score *= 1.0 - p.glue_penalty * np.fromiter((g for g, _ in flags), dtype=np.float64, count=n)
         score *= 1.0 - p.picture_penalty * np.fromiter((c for _, c in flags), dtype=np.float64, count=n)
-        allowed = np.fromiter(
-            (guarded(s.text, s.words, p.min_words, s_index) is None for s_index, s in enumerate(sentences)),
-            dtype=bool,
-            count=n,
-        )
+        # The guards (several regular expressions a sentence) are checked lazily, in _select, and
+        # only on the sentences that reach the top: most never need it. See _Guards.
+        allowed = _Guards(sentences, p.min_words)
         return score, (rows, cols, tfidf, allowed, vsize)
 
     def summarize(self, doc: Document, count: int) -> Summary:
@@ -287,19 +293,25 @@ class CentroidLead:
         """Greedy MMR over O(picks x non-zeros); guarded sentences only when nothing else is left."""
         import numpy as np
 
-        rows, cols, tfidf, allowed, vsize = state
+        rows, cols, tfidf, guards, vsize = state
         p = self.params
         n = len(score)
         starts = np.searchsorted(rows, np.arange(n + 1))
         max_sim = np.zeros(n)
         available = np.ones(n, dtype=bool)
         picked: list[int] = []
-        for tier in (allowed, np.ones(n, dtype=bool)):
+        for first_tier in (True, False):
             while len(picked) < min(k, p.mmr_picks):
-                candidates = available & tier & (max_sim < p.duplicate)
+                candidates = available & (max_sim < p.duplicate)
+                if first_tier:
+                    candidates &= guards.not_refused
                 if not candidates.any():
                     break
                 best = int(np.argmax(np.where(candidates, score - p.mmr_lambda * max_sim, -np.inf)))
+                if first_tier and not guards.allowed(best):
+                    # Refused: the next best allowed sentence is exactly the one a full,
+                    # up-front check would have picked (argmax over the allowed ones).
+                    continue
                 picked.append(best)
                 available[best] = False
                 lo, hi = starts[best], starts[best + 1]
@@ -310,10 +322,45 @@ class CentroidLead:
         if len(picked) < k:
             # Past mmr_picks, or only near-duplicates and guarded sentences left: by score,
             # sentences not flagged first, then the rest.
-            order = np.lexsort((-score, ~allowed, max_sim >= p.duplicate))
+            order = np.lexsort((-score, ~guards.all_allowed(), max_sim >= p.duplicate))
             picked.extend(int(i) for i in order if available[i])
             picked = picked[:k]
         return picked
+
+
+class _Guards:
+    """guarded() of each sentence, computed on first use and remembered (one per summary)."""
+
+    def __init__(self, sentences: Sequence[Any], min_words: int) -> None:
+        import numpy as np
+
+        self._sentences = sentences
+        self._min_words = min_words
+        self._known = np.zeros(len(sentences), dtype=bool)
+        # False once a sentence is known to be guarded; True while allowed or unchecked.
+        self.not_refused = np.ones(len(sentences), dtype=bool)
+
+    def allowed(self, i: int) -> bool:
+        if not self._known[i]:
+            s = self._sentences[i]
+            self._known[i] = True
+            self.not_refused[i] = guarded(s.text, s.words, self._min_words, i) is None
+        return bool(self.not_refused[i])
+
+    def all_allowed(self) -> Any:
+        for i in range(len(self._sentences)):
+            self.allowed(i)
+        return self.not_refused
+
+
+def _pictured(text: str) -> bool:
+    # _PICTURE needs a bracket, "pictured" or "circled": skip the case-insensitive scan without
+    # them (ASCII only: re.I also folds a few non-ASCII letters, such as the dotless i).
+    if "(" not in text and text.isascii():
+        low = text.lower()
+        if "pictured" not in low and "circled" not in low:
+            return False
+    return bool(_PICTURE.search(text))
 
 
 def lead_summary(doc: Document, count: int, note: str | None) -> Summary:

@@ -8,9 +8,10 @@ gazetteer (pycountry: countries and their subdivisions).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
-from .candidates import ORG_WORDS, Mention, is_acronym, is_capitalised
+from .candidates import ORG_WORDS, WORD_CACHE, Mention, is_acronym, is_capitalised
 
 # Common names of countries that pycountry spells otherwise.
 _PLACE_ALIASES = (
@@ -57,6 +58,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def word_key(word: str) -> str:
     if is_acronym(word):
         return word.replace(".", "")
@@ -110,8 +112,6 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
         by_key.setdefault(phrase_key(m.words), []).append(m)
     names = {k: ms for k, ms in by_key.items() if any(m.name for m in ms)}
     union = _Union()
-    for k in by_key:
-        union.find(k)
     expanded: set[tuple[str, ...]] = set()
     # 1. "Islamic State (IS)", "Daesh (IS)": the article equates the two.
     for k, ms in names.items():
@@ -155,13 +155,16 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     groups: dict[tuple[str, ...], Group] = {}
     for k in sorted(by_key, key=lambda k: by_key[k][0].offset):
         root = union.find(k)
-        g = groups.setdefault(root, Group(keys=[]))
+        g = groups.get(root)
+        if g is None:  # (not setdefault: that would build a Group for every key)
+            g = groups[root] = Group(keys=[])
         g.keys.append(k)
         g.mentions.extend(by_key[k])
     out = list(groups.values())
     for g in out:
         g.name = any(m.name for m in g.mentions)
-        g.keys.sort(key=lambda k: _main_rank(k, by_key[k]), reverse=True)
+        if len(g.keys) > 1:
+            g.keys.sort(key=lambda k: _main_rank(k, by_key[k]), reverse=True)
         g.label = _label(by_key[g.keys[0]])
         if not g.name and all(m.initial for m in g.mentions) and g.label[1:2].islower():
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence

@@ -8,6 +8,7 @@ most tokens wins, provided the evidence is clear.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .resources import Resources
 
@@ -29,16 +30,21 @@ _SAMPLE_WORDS = 2000
 
 def detect(text: str, resources: Resources) -> str | None:
     """ISO 639-1 code of the text's language, or None when the evidence is too thin."""
-    words = [w.lower() for w in _WORD.findall(text[:40000])][:_SAMPLE_WORDS]
+    words = [w.lower() for w in _WORD.findall(text[:40000])[:_SAMPLE_WORDS]]
     if len(words) < 5:
         return None
+    # Count each distinct word once and look it up once in an index of all the stop-word
+    # lists, instead of testing every word against each of the 29 lists.
+    names, index = resources.stopword_index()
+    hits_by = [0] * len(names)
+    for word, n in Counter(words).items():
+        for position in index.get(word, ()):
+            hits_by[position] += n
     best, best_hits, second_hits = None, 0, 0
-    for name in resources.stopword_languages():
+    for name, hits in zip(names, hits_by):  # the same order, and so the same ties, as before
         code = NLTK_TO_ISO.get(name)
         if code is None:
             continue
-        stop = resources.stopwords(name)
-        hits = sum(1 for w in words if w in stop)
         if hits > best_hits:
             best, best_hits, second_hits = code, hits, best_hits
         elif hits > second_hits:

@@ -83,6 +83,30 @@ class Resources:
 
         return self._get("stopwords-index", "", load)
 
+    def stopword_index(self) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+        """(language names, word -> positions in that tuple of the languages listing it).
+
+        Lets language detection look each distinct word up once, instead of testing every
+        word against all 29 lists.
+        """
+
+        def load() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+            names = self.stopword_languages()
+            index: dict[str, list[int]] = {}
+            for position, name in enumerate(names):
+                for word in self.stopwords(name):
+                    index.setdefault(word, []).append(position)
+            return names, {word: tuple(positions) for word, positions in index.items()}
+
+        # Loaded outside the lock: load() itself takes it for each stop-word list.
+        with self._lock:
+            cached = self._loaded.get(("stopwords-index", "words"))
+        if cached is None:
+            cached = load()
+            with self._lock:
+                cached = self._loaded.setdefault(("stopwords-index", "words"), cached)
+        return cached
+
     def pos_tagger(self) -> Any:
         """nltk's English averaged perceptron tagger."""
 

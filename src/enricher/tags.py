@@ -136,9 +136,7 @@ class KeyphraseTagger:
         groups = group_mentions(mentions, self._places)
         n_sent = max(doc.sentences[-1].index + 1, 1)
         title_keys = {word_key(w) for w in (tokens(doc.title) if doc.title else ())}
-        word_tf: Counter[str] = Counter()
-        for m in mentions:
-            word_tf.update(word_key(w) for w in m.words)
+        word_tf: Counter[str] = Counter(word_key(w) for m in mentions for w in m.words)
         p = self.params
         # How often each key is used inside a longer phrase that is used at least as often.
         inside: Counter[tuple[str, ...]] = Counter()
@@ -150,26 +148,37 @@ class KeyphraseTagger:
                         sub = g.key[i : i + size]
                         inside[sub] = max(inside[sub], n)
         scored: list[tuple[float, Any]] = []
+        # Parameters and word weights looked up once per call, not once per group.
+        sub_independent, length_power, single_all = p["sub_independent"], p["length_power"], p["single_all"]
+        tf_power, position, spread, title = p["tf_power"], p["position"], p["spread"], p["title"]
+        person, name = p["person"], p["name"]
+        word_weight: dict[str, float] = {}
         for g in groups:
-            if not g.name and inside[g.key] >= max(len(g.mentions), p["sub_independent"]):
+            if not g.name and inside[g.key] >= max(len(g.mentions), sub_independent):
                 continue  # "quotas" when "fishing quotas" says it as often
             if g.kind in ("entity", "organization", "person") and len(g.key) == 1 and 2 * sum(m.parent is not None for m in g.mentions) >= len(g.mentions):
                 continue  # only ever a modifier ("Iraqi army"): its phrases carry it
             main = g.key
-            weights = [self._idf(k) * (1.0 + math.log(word_tf[k])) for k in main]
-            word_score = sum(weights) / len(main) ** p["length_power"]
-            first = min(m.sentence for m in g.mentions)
-            last = max(m.sentence for m in g.mentions)
+            weights = []
+            for k in main:
+                w = word_weight.get(k)
+                if w is None:
+                    w = word_weight[k] = self._idf(k) * (1.0 + math.log(word_tf[k]))
+                weights.append(w)
+            word_score = sum(weights) / len(main) ** length_power
+            sentences = [m.sentence for m in g.mentions]
+            first = min(sentences)
+            last = max(sentences)
             tf = len(g.mentions)
             if len(main) == 1 and not g.name:
-                tf += p["single_all"] * (word_tf[main[0]] - tf)
-            score = word_score * tf ** p["tf_power"]
-            score *= 1.0 + p["position"] / (1.0 + first)
-            score *= 1.0 + p["spread"] * (last - first) / n_sent
+                tf += single_all * (word_tf[main[0]] - tf)
+            score = word_score * tf**tf_power
+            score *= 1.0 + position / (1.0 + first)
+            score *= 1.0 + spread * (last - first) / n_sent
             if title_keys:
-                score *= 1.0 + p["title"] * sum(k in title_keys for k in main) / len(main)
+                score *= 1.0 + title * sum(k in title_keys for k in main) / len(main)
             if g.name:
-                score *= p["person"] if g.kind == "person" else p["name"]
+                score *= person if g.kind == "person" else name
             scored.append((score, g))
         order = lambda sg: (-sg[0], sg[1].label.lower(), sg[1].label)  # noqa: E731
         scored.sort(key=order)

@@ -315,3 +315,55 @@ def test_sumy_quadratic_algorithms_are_capped():
     summary = summarizer("lexrank").summarize(doc, 3)
     assert all(s.index < 400 for s in summary.sentences)
     assert summary.note and "400" in summary.note
+
+
+# -- speed-ups that must not change results ---------------------------------------------
+
+
+def test_lazy_guards_pick_what_checking_every_sentence_first_picks():
+    # _select checks guards only on the sentences that reach the top; with every guard
+    # known in advance it must pick exactly the same sentences.
+    rng = random.Random(7)
+    pool = [s for p in BRIDGE for s in p] + [
+        "Scroll down for video of the bridge and the council meeting in Aldwick this week.",
+        "Pictured: the council leader beside the river where the footbridge will be built.",
+        "Will the bridge open on time?",
+        "By Jane Doe.",
+    ]
+    for _ in range(30):
+        paragraphs = [rng.sample(pool, rng.randint(4, len(pool)))]
+        doc = make_doc(paragraphs)
+        s = CentroidLead()
+        score, _ = s.score(doc)
+        for k in (1, 3, 5):
+            lazy = s._select(score, s.score(doc)[1], k)
+            eager_state = s.score(doc)[1]
+            eager_state[3].all_allowed()  # every guard known before selection
+            assert lazy == s._select(score, eager_state, k)
+
+
+def test_picture_check_skips_the_pattern_only_when_it_cannot_match():
+    from enricher.centrality import _PICTURE, _pictured
+
+    for text in (
+        "The mayor (left) opened the bridge.", "The mayor, pictured, opened it.", "PICTURED: the bridge",
+        "The spot is circled in red.", "The bridge opened on Monday.", "The bridge was pıctured on Monday.",
+        "Nothing to see (really).", "Picture this: a bridge.",
+    ):
+        assert _pictured(text) == bool(_PICTURE.search(text)), text
+
+
+def test_stem_cache_shared_across_documents_gives_the_same_summary():
+    doc = make_doc(BRIDGE)
+    shared = CentroidLead()
+    first = shared.summarize(doc, 3)
+    other = make_doc([[s.upper() if i % 2 else s for i, s in enumerate(p)] for p in BRIDGE])
+    shared.summarize(other, 3)  # fills the cache with other spellings
+    assert shared.summarize(doc, 3) == first == CentroidLead().summarize(doc, 3)
+
+
+def test_terms_count_each_stem_once_whatever_the_case():
+    doc = make_doc([["Bridge bridges BRIDGE bridge council Council."]])
+    s = CentroidLead()
+    rows, cols, vsize = s._terms(doc, 1, s._stemmer("en"))
+    assert vsize == 2 and list(rows) == [0] * 6 and list(cols) == [0, 0, 0, 0, 1, 1]

@@ -198,3 +198,62 @@ def test_tokens_keep_names_and_split_clitics() -> None:
     assert tokens("Mr. Smith of the U.S. said AT&T's F-35 deal wasn't done.") == [
         "Mr.", "Smith", "of", "the", "U.S.", "said", "AT&T", "'s", "F-35", "deal", "was", "n't", "done", ".",
     ]
+
+
+def test_fast_pos_tagger_matches_nltk_on_unseen_and_odd_tokens(resources: Resources) -> None:
+    # Words outside the tag dictionary go through the feature matrix; run each sentence
+    # twice so both the first lookup and the cached one are checked.
+    import random
+
+    from enricher.postag import FastPerceptron
+
+    nltk_tagger = resources.pos_tagger()
+    fast = FastPerceptron(nltk_tagger)
+    rng = random.Random(3)
+    vocab = (
+        "Zorblat quixotically 1987 3.5 F-35 re-elected Ms. Oyelaran-Smith the of and , . '' `` ( ) "
+        "flumoxing 42nd COVID-19 snarfblats Grünwald -start- déjà blorp's is n't"
+    ).split()
+    for _ in range(200):
+        toks = [rng.choice(vocab) for _ in range(rng.randint(1, 14))]
+        expected = [t for _, t in nltk_tagger.tag(toks)]
+        assert fast.tag(toks) == expected, toks
+        assert fast.tag(toks) == expected, toks
+
+
+def test_language_detection_counts_as_one_pass_per_list_does(resources: Resources) -> None:
+    # detect() looks each distinct word up once in an index of all the lists; the
+    # winner must be the one counting every token against every list would give.
+    import random
+
+    from enricher.language import NLTK_TO_ISO, detect
+
+    def reference(text: str) -> str | None:
+        import re
+
+        sample = [w.lower() for w in re.findall(r"[^\W\d_]+", text[:40000])][:2000]
+        best, best_hits, second = None, 0, 0
+        for name in resources.stopword_languages():
+            if name not in NLTK_TO_ISO:
+                continue
+            stop = resources.stopwords(name)
+            hits = sum(1 for w in sample if w in stop)
+            if hits > best_hits:
+                best, best_hits, second = NLTK_TO_ISO[name], hits, best_hits
+            elif hits > second:
+                second = hits
+        return best if best is not None and best_hits >= max(3, 0.1 * len(sample)) and best_hits >= 1.2 * second else None
+
+    rng = random.Random(5)
+    languages = [n for n in resources.stopword_languages() if n in NLTK_TO_ISO]
+    filler = "harbour council bridge vote budget river engineers winter".split()
+    for _ in range(150):
+        mix = rng.sample(languages, rng.randint(1, 3))
+        words = [
+            rng.choice(sorted(resources.stopwords(rng.choice(mix)))) if rng.random() < 0.5 else rng.choice(filler)
+            for _ in range(rng.randint(5, 2500))
+        ]
+        text = " ".join(words)
+        expected = reference(text)
+        if expected is not None:  # (the non-Latin script fallback is not what is compared here)
+            assert detect(text, resources) == expected
