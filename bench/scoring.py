@@ -31,7 +31,11 @@ def tokens(text: str) -> Counter[str]:
 
 
 def prf(predicted: str, gold: str) -> PRF:
-    pred, ref = tokens(predicted), tokens(gold)
+    return _bag_prf(tokens(predicted), tokens(gold))
+
+
+def _bag_prf(pred: Counter, ref: Counter) -> PRF:
+    """P/R/F1 of two multisets; two empty ones agree perfectly."""
     common = sum((pred & ref).values())
     p_total, r_total = sum(pred.values()), sum(ref.values())
     if not p_total and not r_total:
@@ -56,12 +60,4 @@ def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
 
 
 def shingle_prf(predicted: str, gold: str, n: int = 4) -> PRF:
-    pred, ref = shingles(predicted, n), shingles(gold, n)
-    common = sum((pred & ref).values())
-    p_total, r_total = sum(pred.values()), sum(ref.values())
-    if not p_total and not r_total:
-        return PRF(1.0, 1.0, 1.0)
-    precision = common / p_total if p_total else 0.0
-    recall = common / r_total if r_total else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return PRF(precision, recall, f1)
+    return _bag_prf(shingles(predicted, n), shingles(gold, n))
