@@ -44,6 +44,24 @@ PHOTO_NOTE = re.compile(r"^(in this|this)\b.{0,80}?\b(photo|image|picture|handou
 _AGENCY_HEADS = sorted({a.split()[0] for a in AGENCIES}, key=len, reverse=True)
 _MAYBE_CREDIT = re.compile(r"[,/|:©(\[]|\b(?:" + "|".join(_AGENCY_HEADS) + r")\b|photo|image|picture|credit|copyright",
                            re.I)
+# The same test without the regex for ASCII lines (the regex tries every alternative at every position).
+# Every agency name starts with one of these words, as a whole word: "epa-efe" with "epa".
+_HEAD_WORDS = frozenset(h for h in _AGENCY_HEADS if h.isalnum())
+_CREDIT_MARKS = (",", "/", "|", ":", "(", "[")
+_CREDIT_STEMS = ("photo", "image", "picture", "credit", "copyright")
+_WORD = re.compile(r"\w+")
+
+
+def _may_be_credit(line: str) -> bool:
+    """Whether _MAYBE_CREDIT finds something in the line."""
+    if not line.isascii():
+        return _MAYBE_CREDIT.search(line) is not None
+    if any(mark in line for mark in _CREDIT_MARKS):
+        return True
+    low = line.lower()
+    return any(stem in low for stem in _CREDIT_STEMS) or not _HEAD_WORDS.isdisjoint(_WORD.findall(low))
+
+
 _PARTICLES = frozenset("de da van von der al el bin le la du di dos das via for".split())
 _UPPER_TOKEN = re.compile(r"\b[A-Z]{2,}\b")
 
@@ -57,7 +75,7 @@ def is_credit(line: str) -> bool:
     """A short photo-credit line."""
     if len(line) > 120:
         return False
-    if not _MAYBE_CREDIT.search(line):  # cheap test first: most short lines are menus
+    if not _may_be_credit(line):  # cheap test first: most short lines are menus
         return False
     text = normalise(line).strip()
     words = text.split()
@@ -65,7 +83,9 @@ def is_credit(line: str) -> bool:
         return False
     if _CREDIT_LEAD.match(text) or _CREDIT_BY.match(text) or _COPYRIGHT.match(text):
         return True
-    has_agency = bool(agencies_in(text))
+    # an ASCII line none of whose words starts an agency name needs no regex search
+    has_agency = not (text.isascii() and _HEAD_WORDS.isdisjoint(_WORD.findall(text.lower()))) \
+        and bool(agencies_in(text))
     inner = text.strip("()[] ")
     if has_agency and len(words) <= 3 and (text.startswith("(") or "/" in text or len(words) == 1 or
                                            inner.lower() in AGENCIES):

@@ -82,6 +82,31 @@ _COMMENTS_HEAD = re.compile(_COMMENTS_HEAD_RE, re.I)
 _COMMENTS = re.compile(_COMMENTS_HEAD_RE + r"|\b(said|says|wrote|replied|commented)\s*:\s*$", re.I)
 _AUTHOR_BOX = re.compile(r"^\W*(written by|about the author|about|author|by the author|more by|sobre|"
                          r"[üu]ber den autor|[àa] propos de l'auteur)\b", re.I)
+# Where a header's first word starts: after leading punctuation and an optional count ("12 Comments").
+_HEAD = re.compile(r"\W*(?:\d+\s+)?([^\W\d_]+)")
+# ASCII spellings of the first words _END_MARK and _COMMENTS_HEAD can start with. Most lines are short,
+# so these case-insensitive alternations ran on nearly every line; a set lookup rules most lines out.
+# A non-ASCII first word always gets the regex (re.I folds some non-ASCII letters to ASCII ones).
+_END_WORDS = frozenset("""comment comments leave join discussion you recommended related more most trending
+popular latest further see what read up about written author share tag tags topics filed sponsored around from
+promoted comentario comentarios deixe sobre leia post posts artigos articulos commentaire commentaires a
+article articles kommentar kommentare ahnliche lesen mehr uber weitere commenti articoli reacties
+gerelateerde""".split())
+_COMMENTS_WORDS = frozenset("""comment comments response responses replies leave join discussion reader add post
+comentario comentarios deixe commentaire commentaires kommentar kommentare commenti reacties""".split())
+
+
+def _first_word(text: str) -> str:
+    """The word a header regex would start at, "" if none."""
+    m = _HEAD.match(text)
+    return m.group(1) if m else ""
+
+
+def _may_start(first: str, words: frozenset[str]) -> bool:
+    """Whether a header regex starting with one of these words can match a line whose first word is this."""
+    return first.lower() in words if first.isascii() else True
+
+
 # Interruptions inside a body ("Read more:", "Don't miss") that are not its end.
 _INLINE_MARK = re.compile(r"^\W*(read more|also read|read also|don'?t miss|advertisement|ad|watch|listen|"
                           r"see more|click here|related)\b", re.I)
@@ -95,7 +120,6 @@ _BOILER_PHRASES = ("privacy policy", "terms of use", "terms of service", "all ri
                    "download our app", "accept all", "(c) ")
 
 
-_PHRASES_RE = re.compile("|".join(re.escape(p) for p in _BOILER_PHRASES))
 _TOKENS = re.compile(r"[^\W\d_]+")
 _PHRASE_KEYS = frozenset(w for p in _BOILER_PHRASES for w in _TOKENS.findall(p))
 
@@ -106,8 +130,8 @@ def _boilerplate(text: str, tokens: list[str] | None = None) -> bool:
         tokens = _TOKENS.findall(low)
     if "\u00a9" in text or not _BOILER_WORDS.isdisjoint(tokens):
         return True
-    # phrases: only look when one of their words is there (regex alternations are slow on long lines)
-    return not _PHRASE_KEYS.isdisjoint(tokens) and bool(_PHRASES_RE.search(low))
+    # phrases: only look when one of their words is there; plain substring tests beat a regex alternation
+    return not _PHRASE_KEYS.isdisjoint(tokens) and any(p in low for p in _BOILER_PHRASES)
 
 
 _DATE_ONLY = re.compile(
@@ -120,7 +144,7 @@ _GAP_GROWTH = 2.0  # the k-th furniture line in a row costs (1 + k / this) times
 _DAMP_AFTER_END = 0.3  # prose after such a header counts this much (comments, teasers)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Line:
     """One line of input with what we learn about it. HTML fills kind and hint."""
 
@@ -143,11 +167,19 @@ class Line:
     dated: bool = False
     stop: float = 0.0  # share of function words
     seq: list[str] | None = None  # dedupe.words(text)
+    split: list[str] | None = None  # text.split()
 
 
-def _features(line: Line) -> None:
+def _features(line: Line, known: dict[str, tuple] | None = None) -> None:
+    """Set the line's text features. known: features by text, for this call only (pages repeat lines:
+    menus, teasers, a second copy of the body), read and filled here; shared lists are never modified."""
     text = line.text
-    line.words = w = _word_count(text)
+    if known is not None and text in known:
+        (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis, line.credit,
+         line.byline, line.dated) = known[text]
+        return
+    line.split = text.split()
+    line.words = w = _word_count(text, line.split)
     line.seq = words(text)  # folded word sequence, shared by the features and the repeat finder
     tokens = line.seq
     line.stop = _stop_density(tokens)
@@ -157,6 +189,9 @@ def _features(line: Line) -> None:
     line.credit = w <= 10 and not line.bullet and cap.is_credit(text)
     line.byline = meta.byline(text) if w <= 12 else None
     line.dated = w <= 12 and bool(_DIGIT.search(text)) and bool(_DATE_ONLY.match(text))
+    if known is not None:
+        known[text] = (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis,
+                       line.credit, line.byline, line.dated)
 
 
 _DIGIT = re.compile(r"\d")
@@ -174,8 +209,8 @@ def _split_dump(text: str) -> list[Line]:
     return lines
 
 
-def _word_count(text: str) -> int:
-    n = len(text.split())
+def _word_count(text: str, split: list[str] | None = None) -> int:
+    n = len(text.split() if split is None else split)
     if text.isascii():
         return n
     # Scripts written without spaces (CJK) count by characters.
@@ -207,9 +242,9 @@ def _quality(line: Line, stop_lang: bool) -> float:
         q -= 0.6
     if line.ellipsis:
         q -= 0.5
-    words = text.split()
+    words = line.split if line.split is not None else text.split()
     if w <= 12 and words:
-        caps = sum(1 for t in words if t[:1].isupper() or not t[:1].isalpha()) / len(words)
+        caps = len([t for t in words if t[:1].isupper() or not t[:1].isalpha()]) / len(words)
         if caps > 0.7:
             q -= 0.3
     if line.boiler:
@@ -326,12 +361,13 @@ def extract(lines: list[Line], *, title: str | None = None, html: bool = False) 
     lines = [ln for ln in lines if ln.text]
     if not lines:
         raise NotAnArticle("empty page: no text")
+    known: dict[str, tuple] = {}
     for line in lines:
         if line.kind == "junk":  # HTML furniture (nav, footer...): scored flat, no need to look closer
             line.words = _word_count(line.text)
             line.seq = []
         else:
-            _features(line)
+            _features(line, known)
     long_lines = [ln for ln in lines if ln.words >= 8]
     stop_lang = bool(long_lines) and sum(ln.stop for ln in long_lines) / len(long_lines) > 0.12
 
@@ -350,8 +386,16 @@ def extract(lines: list[Line], *, title: str | None = None, html: bool = False) 
         else:
             seen.add(line.text, line.seq)
 
+    qualities: dict[tuple[str, float], float] = {}  # a repeated line has the same quality (text and hint)
     for line in lines:
-        line.quality = -1.0 if line.kind == "junk" else _quality(line, stop_lang)
+        if line.kind == "junk":
+            line.quality = -1.0
+            continue
+        key = (line.text, line.hint)
+        q = qualities.get(key)
+        if q is None:
+            q = qualities[key] = _quality(line, stop_lang)
+        line.quality = q
     # Score lines; an end-of-article header costs a lot and damps the prose after it.
     prose_so_far = 0.0
     damp = 1.0
@@ -533,21 +577,27 @@ def _why_not_article(lines: list[Line]) -> str:
     return "no article body: no run of prose long enough to be an article"
 
 
-def _is_comments(text: str) -> bool:
+def _is_comments(text: str, first: str | None = None) -> bool:
+    """first: _first_word(text) when the caller has it."""
     # the "said:" form only needs a look when the line ends with a colon
-    return bool(_COMMENTS.search(text)) if text.endswith(":") else bool(_COMMENTS_HEAD.match(text))
+    if text.endswith(":"):
+        return bool(_COMMENTS.search(text))
+    if first is None:
+        first = _first_word(text)
+    return _may_start(first, _COMMENTS_WORDS) and bool(_COMMENTS_HEAD.match(text))
 
 
 def _end_of_article(lines: list[Line], n: int) -> bool:
     """Whether line n is a header after which the article is over (comments, teasers, author box)."""
     line = lines[n]
-    if _is_comments(line.text):
+    first = _first_word(line.text)
+    if _is_comments(line.text, first):
         return True
     if line.bullet or line.words > 8:
         return False
     if _ABOUT_PERSON.match(line.text):
         return True
-    if not _END_MARK.match(line.text):
+    if not _may_start(first, _END_WORDS) or not _END_MARK.match(line.text):
         return False
     return bool(_AUTHOR_BOX.match(line.text)) or not _prose_follows(lines, n)
 

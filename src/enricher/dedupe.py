@@ -47,7 +47,10 @@ def fingerprint(text: str) -> str:
 
 
 def shingles(seq: list[str], n: int = SHINGLE) -> set[tuple[str, ...]]:
-    return {tuple(seq[i:i + n]) for i in range(len(seq) - n + 1)}
+    if len(seq) < n:
+        return set()  # most lines are short
+    # zip over n shifted copies: the n-grams without building a slice per position
+    return set(zip(*[seq[k:] for k in range(n)]))
 
 
 class Seen:
@@ -69,7 +72,7 @@ class Seen:
         if key in self.prints:
             return True
         grams = shingles(seq) if len(seq) >= SHINGLE + 2 else set()  # short lines: exact repeats only
-        if len(grams) >= 3 and sum(map(self.grams.__contains__, grams)) >= threshold * len(grams):
+        if len(grams) >= 3 and len(grams & self.grams) >= threshold * len(grams):
             return True
         if add:
             self.prints.add(key)

@@ -56,25 +56,44 @@ _CREDIT_WORDS = frozenset("credit credits photo-credit image-credit copyright ph
 _BYLINE_WORDS = frozenset("byline by-line author author-name authors contributor".split())
 
 
-def _class_flags(hints: str) -> int:
+# Flags kept per element on _Page.stack, so that a block knows its ancestry.
+_NEG, _POS, _FURN, _CAPTION, _CREDIT, _BYLINE, _ARTICLE, _HIDDEN = 1, 2, 4, 8, 16, 32, 64, 128
+_CAPTION_CREDIT = _CAPTION | _CREDIT
+_SEPARATORS = re.compile(r"[-_]+")
+
+
+def _token_flag(token: str) -> int:
+    """The flag one lowercase class/id token gives, 0 if none."""
+    parts = _SEPARATORS.split(token) if "-" in token or "_" in token else [token]
+    joined = "".join(parts)
+    ends = {parts[0], parts[-1], token}
+    if joined in _NEG_WORDS:
+        return _NEG
+    if token in _POS_WORDS or joined in _POS_WORDS:
+        return _POS
+    if not ends.isdisjoint(_CAPTION_WORDS):
+        return _CAPTION
+    if not ends.isdisjoint(_CREDIT_WORDS):
+        return _CREDIT
+    if not ends.isdisjoint(_BYLINE_WORDS):
+        return _BYLINE
+    if not ends.isdisjoint(_NEG_WORDS):
+        return _NEG
+    return 0
+
+
+def _class_flags(hints: str, known: dict[str, int] | None = None) -> int:
+    """known: token flags of this page so far (class tokens repeat across elements), read and filled here."""
+    if known is None:
+        known = {}
     flags = 0
     for token in hints.lower().split():
-        parts = re.split(r"[-_]+", token)
-        ends = {parts[0], parts[-1], token}
-        if "".join(parts) in _NEG_WORDS:
-            flags |= _Page.NEG
-        elif token in _POS_WORDS or "".join(parts) in _POS_WORDS:
-            flags |= _Page.POS
-        elif not ends.isdisjoint(_CAPTION_WORDS):
-            flags |= _Page.CAPTION
-        elif not ends.isdisjoint(_CREDIT_WORDS):
-            flags |= _Page.CREDIT
-        elif not ends.isdisjoint(_BYLINE_WORDS):
-            flags |= _Page.BYLINE
-        elif not ends.isdisjoint(_NEG_WORDS):
-            flags |= _Page.NEG
-    if flags & _Page.POS:
-        flags &= ~_Page.NEG
+        flag = known.get(token)
+        if flag is None:
+            flag = known[token] = _token_flag(token)
+        flags |= flag
+    if flags & _POS:
+        flags &= ~_NEG
     return flags
 
 
@@ -84,14 +103,23 @@ _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
 
 # A small regex tokenizer: html.parser's pure-Python scanner costs ~3x more CPU for the same events.
 # Raw-text elements (scripts, styles) and comments are cut out first; JSON-LD is read before that.
-_RAW_START = re.compile(r"<(script|style|noscript|svg|template|iframe|textarea|math)\b|<!--|<!\[CDATA\[", re.I)
+# The lookahead (case-folded like the rest) rules out most "<" before the slow case-insensitive alternation.
+_RAW_START = re.compile(r"<(?=[sntim!])(?:(script|style|noscript|svg|template|iframe|textarea|math)\b|!--|!\[CDATA\[)",
+                        re.I)
 # Inline tags whose attributes never matter to us: skip parsing them.
 _PLAIN = frozenset("a b i em strong img small sup sub u s font abbr cite code mark q br wbr".split())
+# Tags the handlers treat apart before anything else.
+_SPECIAL_START = _DROP | {"meta", "time", "title"}
+_SPECIAL_END = _DROP | _VOID | {"title"}
+# Inline tags that never start a block nor carry hints: feed() handles them itself.
+_INLINE = frozenset(_PLAIN - _BLOCK - _VOID - _SPECIAL_START - set(_BLOCK_KIND) - _FURNITURE)
 _JSONLD = re.compile(r"<script\b[^<>]*application/ld\+json[^<>]*>", re.I)
 # A tag may not contain "<", even inside quotes: a stray quote then costs one tag, not a scan of the page
 # for every later "<" (which made broken pages quadratic).
-_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^<>\"']*(?:(?:\"[^<\"]*\"|'[^<']*')[^<>\"']*)*)>|<![^<>]*>|<\?[^<>]*>|"
-                    r"([^<]+|<)")
+# Possessive quantifiers (Python 3.11+): no backtracking state is kept, and giving characters back could
+# never lead to another match here (each run stops at a character that it cannot hold).
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w:-]*+)([^<>\"']*+(?:(?:\"[^<\"]*+\"|'[^<']*+')[^<>\"']*+)*+)>|"
+                    r"<![^<>]*+>|<\?[^<>]*+>|([^<]++|<)")
 _ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 
 
@@ -130,16 +158,23 @@ def _jsonld_chunks(html: str) -> list[str]:
     return chunks
 
 
-def _attrs(raw: str) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
-    for m in _ATTR.finditer(raw):
-        value = m.group(2)
-        if value is not None:
-            if value[:1] in ("'", '"'):
+# The attributes handle_starttag reads; the others (src, href, data-*...) are not kept.
+_WANTED = frozenset("class id itemprop role hidden aria-hidden style property name content datetime".split())
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    """Wanted attribute names (lowercase) to values ("" when absent); a repeated name keeps its last value."""
+    out: dict[str, str] = {}
+    for name, value in _ATTR.findall(raw):
+        name = name.lower()
+        if name not in _WANTED:
+            continue
+        if value:
+            if value[0] in ("'", '"'):
                 value = value[1:-1]
             if "&" in value:
                 value = unescape(value)
-        out.append((m.group(1).lower(), value))
+        out[name] = value
     return out
 
 
@@ -148,21 +183,48 @@ class _Page:
 
     def feed(self, html: str) -> None:
         self.jsonld = _jsonld_chunks(html)
-        start, end, data = self.handle_starttag, self.handle_endtag, self.handle_data  # hot loop
+        start, end = self.handle_starttag, self.handle_endtag  # hot loop: locals
+        stack, junk, current, open_ = self.stack, _FURN | _HIDDEN, self.current, self.open
         for close, tag, raw, text in _TOKEN.findall(_strip_raw(html)):
-            if tag:
+            if text:  # handle_data, inlined: text is the most frequent token
+                if "&" in text:
+                    text = unescape(text)
+                if self.in_title:
+                    self.title_text.append(text)
+                elif not self.drop:
+                    if text.isspace():
+                        if current:  # indentation between tags: one space at most, never a block of its own
+                            current.append(" ")
+                    else:
+                        current.append(text)
+                        if open_.get("a"):
+                            self.link_chars += len(text.strip())
+            elif tag:
                 tag = tag.lower()
+                if tag in _INLINE:  # a, b, em...: the most frequent tags, and the simplest
+                    if not close:
+                        # what handle_starttag does for them: no attributes read, the parent's flags
+                        stack.append((tag, stack[-1][1] if stack else 0))
+                        open_[tag] = open_.get(tag, 0) + 1
+                        if raw and raw[-1] == "/":
+                            end(tag)
+                    elif stack and stack[-1][0] == tag:
+                        # what _pop does for them when they are on top (same flags as the parent: no flush)
+                        open_[tag] -= 1
+                        stack.pop()
+                    else:
+                        end(tag)
+                    continue
                 if close:
                     end(tag)
                 elif raw:
-                    needs = "=" in raw and tag not in _PLAIN and (tag == "meta" or not self._in_junk())
-                    start(tag, _attrs(raw) if needs else [])
+                    # inside nav, footer or hidden markup every block is junk: its attributes need not be read
+                    needs = "=" in raw and tag not in _PLAIN and (tag == "meta" or not (stack and stack[-1][1] & junk))
+                    start(tag, raw if needs else "")
                     if raw[-1] == "/" and tag not in _VOID:
                         end(tag)
                 else:
-                    start(tag, [])
-            elif text:
-                data(unescape(text) if "&" in text else text)
+                    start(tag, "")
 
     def close(self) -> None:
         self._flush()
@@ -173,7 +235,9 @@ class _Page:
         self.current: list[str] = []
         self.link_chars = 0  # characters of the current block inside <a>
         self.open: dict[str, int] = {}  # open elements by tag name
-        self.hint_cache: dict[str, int] = {}
+        self.hint_cache: dict[str, int] = {}  # flags by class/id/itemprop/role string
+        self.attr_flags: dict[str, int] = {}  # flags by attribute text
+        self.token_flags: dict[str, int] = {}  # flags by class/id token
         self.block = 0
         self.drop = 0
         self.in_title = False
@@ -183,147 +247,154 @@ class _Page:
         self.times: list[str] = []
         self.jsonld: list[str] = []
 
-    # flags kept per element so that a block knows its ancestry
-    NEG, POS, FURN, CAPTION, CREDIT, BYLINE, ARTICLE, HIDDEN = 1, 2, 4, 8, 16, 32, 64, 128
-
-    def _in_junk(self) -> bool:
-        # inside nav, footer or hidden markup every block is junk: its attributes need not be read
-        return bool(self.stack) and bool(self.stack[-1][1] & (self.FURN | self.HIDDEN))
-
-    def _flags(self) -> int:
-        return self.stack[-1][1] if self.stack else 0
-
     def _flush(self, new_block: bool = True) -> None:
-        if not self.current:
+        current = self.current
+        if not current:
             self.block += new_block
             return
-        raw = "".join(self.current)
-        text = " ".join(raw.split())
-        link_share = min(1.0, self.link_chars / max(1, len(raw.strip())))
-        self.current = []
-        self.link_chars = 0
-        if text:
-            flags = self._flags()
+        raw = "".join(current)
+        current.clear()
+        tokens = raw.split()
+        if tokens:
+            text = " ".join(tokens)
+            link_share = min(1.0, self.link_chars / max(1, len(raw.strip())))
+            stack = self.stack
+            flags = stack[-1][1] if stack else 0
             kind = ""
-            for tag, _ in reversed(self.stack):
+            for tag, _ in reversed(stack):
                 if tag in _BLOCK_KIND:
                     kind = _BLOCK_KIND[tag]
                     break
             hint = 0.0
-            if flags & (self.FURN | self.HIDDEN):
+            if flags & (_FURN | _HIDDEN):
                 kind = "junk"
-            if flags & self.NEG:
+            if flags & _NEG:
                 hint -= 1.0
-            if flags & self.POS:
+            if flags & _POS:
                 hint += 0.35
-            elif flags & self.ARTICLE:
+            elif flags & _ARTICLE:
                 hint += 0.15
             if kind == "p":
                 hint += 0.1
             if link_share > 0.5:
                 hint -= 0.8 * link_share  # a block that is mostly links is a menu or a teaser
-            if flags & self.CREDIT and kind != "junk" and len(text.split()) <= 12:
+            if flags & _CREDIT and kind != "junk" and len(tokens) <= 12:
                 kind = "credit"
-            elif flags & self.CAPTION and kind != "junk":
+            elif flags & _CAPTION and kind != "junk":
                 kind = "caption"
-            elif flags & self.BYLINE and len(text.split()) <= 12:
+            elif flags & _BYLINE and len(tokens) <= 12:
                 hint -= 0.5
-            self.lines.append(Line(text, self.block, kind=kind, hint=hint))
+            self.lines.append(Line(text, self.block, kind, hint))
+        self.link_chars = 0
         if new_block:
             self.block += 1
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: (v or "") for k, v in attrs} if attrs else {}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key and a.get("content"):
-                self.meta.setdefault(key, a["content"])
-            return
-        if tag == "time" and a.get("datetime"):
-            self.times.append(a["datetime"])
-        if tag in _DROP:
-            if tag not in _VOID:
-                self.drop += 1
-            return
-        if tag == "title" and not self.drop:
-            self.in_title = True
-            return
+    def handle_starttag(self, tag: str, raw: str) -> None:
+        """raw: the tag's attribute text, "" when its attributes need not be read."""
+        if tag in _SPECIAL_START:  # rare tags first, in one test
+            a = _attrs(raw) if raw else {}
+            if tag == "meta":
+                key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+                if key and a.get("content"):
+                    self.meta.setdefault(key, a["content"])
+                return
+            if tag == "time" and a.get("datetime"):
+                self.times.append(a["datetime"])
+            if tag in _DROP:
+                if tag not in _VOID:
+                    self.drop += 1
+                return
+            if tag == "title" and not self.drop:
+                self.in_title = True
+                return
         flags = 0
-        if a and tag not in ("html", "body"):  # page-wide classes say nothing about a block
-            hints = " ".join((a.get("class", ""), a.get("id", ""), a.get("itemprop", ""), a.get("role", "")))
-            cached = self.hint_cache.get(hints)
+        if raw and tag not in ("html", "body"):  # page-wide classes say nothing about a block
+            cached = self.attr_flags.get(raw)  # the same attributes recur (menu items, list entries)
             if cached is None:
-                cached = self.hint_cache[hints] = _class_flags(hints) if hints.strip() else 0
+                cached = self.attr_flags[raw] = self._attr_flags(_attrs(raw))
             flags = cached
-            if "itemprop" in a and a["itemprop"].lower() == "articlebody":
-                flags |= self.POS | self.ARTICLE
-            if "role" in a and a["role"].lower() in ("navigation", "complementary", "contentinfo", "banner", "search"):
-                flags |= self.FURN
-            if "hidden" in a or ("aria-hidden" in a and a["aria-hidden"].lower() == "true") or \
-                    ("style" in a and _HIDDEN_STYLE.search(a["style"])):
-                flags |= self.HIDDEN
         if tag in _BLOCK:
-            self._flush()
-        elif self.current and flags & (self.CAPTION | self.CREDIT):
+            if self.current:
+                self._flush()
+            else:
+                self.block += 1  # what _flush does with no text, without the call
+        elif flags & _CAPTION_CREDIT and self.current:
             self._flush(new_block=False)  # a credit <span> inside a caption is a line of its own
         if tag in _VOID:
             return  # img alt text is not body text (w3m dumps show it, article bodies do not)
-        if tag == "p" and self.stack and self.stack[-1][0] == "p":
-            self._pop("p")  # an unclosed <p> ends where the next one starts
-        if tag == "li" and self.stack and self.stack[-1][0] == "li":
-            self._pop("li")
+        stack = self.stack
+        if stack and (tag == "p" or tag == "li") and stack[-1][0] == tag:
+            self._pop(tag)  # an unclosed <p> or <li> ends where the next one starts
         if tag in _FURNITURE:
-            flags |= self.FURN
-        if tag in ("article", "main"):
-            flags |= self.ARTICLE
-        parent = self.stack[-1][1] if self.stack else 0
-        if flags & self.POS:
-            parent &= ~(self.NEG | self.FURN)  # a body container wins over a 'widget' around it
-        self.stack.append((tag, flags | parent))  # flags accumulate down the tree
-        self.open[tag] = self.open.get(tag, 0) + 1
+            flags |= _FURN
+        elif tag == "article" or tag == "main":
+            flags |= _ARTICLE
+        parent = stack[-1][1] if stack else 0
+        if flags & _POS:
+            parent &= ~(_NEG | _FURN)  # a body container wins over a 'widget' around it
+        stack.append((tag, flags | parent))  # flags accumulate down the tree
+        open_ = self.open
+        open_[tag] = open_.get(tag, 0) + 1
+
+    def _attr_flags(self, a: dict[str, str]) -> int:
+        """The flags an element's own attributes give (class, id, itemprop, role, hidden, style)."""
+        if not a:
+            return 0
+        hints = " ".join((a.get("class", ""), a.get("id", ""), a.get("itemprop", ""), a.get("role", "")))
+        flags = self.hint_cache.get(hints)
+        if flags is None:
+            flags = self.hint_cache[hints] = _class_flags(hints, self.token_flags) if hints.strip() else 0
+        if "itemprop" in a and a["itemprop"].lower() == "articlebody":
+            flags |= _POS | _ARTICLE
+        if "role" in a and a["role"].lower() in ("navigation", "complementary", "contentinfo", "banner", "search"):
+            flags |= _FURN
+        if "hidden" in a or ("aria-hidden" in a and a["aria-hidden"].lower() == "true") or \
+                ("style" in a and _HIDDEN_STYLE.search(a["style"])):
+            flags |= _HIDDEN
+        return flags
 
     def _pop(self, tag: str) -> None:
-        for k in range(len(self.stack) - 1, -1, -1):
-            if self.stack[k][0] == tag:
+        stack, open_ = self.stack, self.open
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == tag:
                 if tag in _BLOCK or tag in _BLOCK_KIND:
-                    self._flush()
-                elif self.current and self.stack[k][1] & (self.CAPTION | self.CREDIT) and \
-                        not (k and self.stack[k - 1][1] & (self.CAPTION | self.CREDIT) == self.stack[k][1] & (
-                            self.CAPTION | self.CREDIT)):
+                    if self.current:
+                        self._flush()
+                    else:
+                        self.block += 1
+                elif self.current and stack[k][1] & _CAPTION_CREDIT and \
+                        not (k and stack[k - 1][1] & _CAPTION_CREDIT == stack[k][1] & _CAPTION_CREDIT):
                     self._flush(new_block=False)
-                for t, _ in self.stack[k:]:
-                    self.open[t] -= 1
-                del self.stack[k:]
+                if k == len(stack) - 1:  # the usual case: the element on top
+                    open_[tag] -= 1
+                    stack.pop()
+                    return
+                for t, _ in stack[k:]:
+                    open_[t] -= 1
+                del stack[k:]
                 return
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP:
-            if tag not in _VOID:
-                self.drop = max(0, self.drop - 1)
-            return
-        if tag == "title":
-            self.in_title = False
-            return
-        if tag in _VOID:
-            return
+        if tag in _SPECIAL_END:
+            if tag in _DROP:
+                if tag not in _VOID:
+                    self.drop = max(0, self.drop - 1)
+                return
+            if tag == "title":
+                self.in_title = False
+                return
+            if tag in _VOID:
+                return
         if self.open.get(tag):
             if tag == "h1":
                 self.h1.append("".join(self.current))
             self._pop(tag)
         elif tag in _BLOCK:
-            self._flush()
+            if self.current:
+                self._flush()
+            else:
+                self.block += 1
 
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_text.append(data)
-        elif not self.drop:
-            if data.isspace():
-                if self.current:  # indentation between tags: one space at most, never a block of its own
-                    self.current.append(" ")
-                return
-            self.current.append(data)
-            if self.open.get("a"):
-                self.link_chars += len(data.strip())
 
 def _jsonld_fields(chunks: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}

@@ -205,3 +205,88 @@ def test_about_the_author_box_is_cut():
     article = clean_dump(text)
     assert list(article.paragraphs) == STORY
     assert article.removed.get("author_box", 0) >= 1
+
+
+# Section headers in the forms the end-of-article and comment regexes know, one per alternative.
+HEADERS = [
+    "Comment", "Comments", "Leave a comment", "Leave a reply", "Join the conversation", "Join the discussion",
+    "Discussion", "You may also like", "You might like", "You might also like these", "Recommended", "Related",
+    "Related articles", "Related stories", "Related posts", "Related content", "Related news", "Related reading",
+    "Related links", "More from our writers", "More on this story", "More in Science", "More stories",
+    "More news", "More articles", "Most read", "Most popular", "Most viewed", "Most shared", "Trending",
+    "Popular", "Latest news", "Latest stories", "Latest videos", "Latest articles", "Further reading",
+    "See also", "What to read next", "Read next", "Up next", "About the author", "Written by", "Author",
+    "Share this", "Share this article", "Share this story", "Share this post", "Tag", "Tags", "Topics",
+    "Filed under", "Sponsored", "Sponsored content", "Sponsored stories", "Around the web", "From the web",
+    "Promoted", "Promoted stories", "Comentário", "Comentarios", "Deixe um comentário", "Deixe seu comentario",
+    "Sobre o autor", "Leia também", "Post relacionadas", "Posts relacionados", "Artigos relacionados",
+    "Artículos relacionados", "Articulos relacionados", "Sobre el autor", "Commentaire", "Commentaires",
+    "À lire aussi", "A lire aussi", "Articles liés", "Article similaires", "Kommentar", "Kommentare",
+    "Ähnliche Artikel", "Ahnliche Artikel", "Lesen Sie auch", "Mehr zum Thema", "Über den Autor",
+    "Uber den Autor", "Weitere Beiträge", "Weitere Artikel", "Commenti", "Articoli correlati", "Reacties",
+    "Gerelateerde artikelen", "Response", "Responses", "Replies", "Reader comments", "Add a comment",
+    "Add your comment", "Post a comment", "12 comentários sobre este texto e outros", "3 commentaires",
+    "5 Kommentare zu diesem Beitrag hier unten", "2 commenti",
+    "\u017fhare this", "\u212aommentare",  # long s and Kelvin sign: re.I folds them to ASCII letters
+]
+
+
+@pytest.mark.parametrize("header", HEADERS)
+def test_header_shortcut_never_skips_a_header_the_regexes_match(header):
+    from enricher import clean
+    for prefix in ("", "\u2022 ", "12 ", "-- ", "(", "\u00bb "):
+        for text in (header, header.upper(), header.lower(), header + " (4)", header + " and more"):
+            line = prefix + text
+            first = clean._first_word(line)
+            if clean._END_MARK.match(line):
+                assert clean._may_start(first, clean._END_WORDS), line
+            if clean._COMMENTS_HEAD.match(line):
+                assert clean._may_start(first, clean._COMMENTS_WORDS), line
+                assert clean._is_comments(line)
+
+
+def test_header_list_exercises_the_shortcut():
+    from enricher import clean
+    plain = [h for h in HEADERS if h.isascii()]
+    assert all(clean._END_MARK.match(h) or clean._COMMENTS_HEAD.match(h) for h in plain)
+    # and the shortcut does rule lines out: that is what it is for
+    assert not clean._may_start(clean._first_word("Harbour tests barrier"), clean._END_WORDS)
+    assert clean._first_word("  -- 12 Comments") == "Comments"
+    assert clean._first_word("12345") == ""
+
+
+@pytest.mark.parametrize("line", [
+    "Jan Vermeer, AFP", "EPA-EFE", "the canadian press", "Photograph by a reader", "Image copyright",
+    "Credit", "Home | News", "(c) 2024", "Science", "Engineers began testing a barrier.", "AP", "apple pie",
+    "Shutterstock", "\u017fhutterstock", "\uff21\uff26\uff30", "Foto \u00a9 Jan", "Caf\u00e9 news", "getty",
+    "Gettysburg",
+    "pa media", "papa", "ANI", "anime", "under_score reuters_x", "Picture this",
+])
+def test_credit_shortcut_agrees_with_its_regex(line):
+    from enricher import captions
+    assert captions._may_be_credit(line) is bool(captions._MAYBE_CREDIT.search(line))
+
+
+@pytest.mark.parametrize("n_words", range(9))
+def test_shingles_are_the_word_ngrams(n_words):
+    from enricher.dedupe import shingles
+    seq = [f"w{k % 4}" for k in range(n_words)]
+    expected = {tuple(seq[i:i + 5]) for i in range(len(seq) - 4)}
+    assert shingles(seq) == expected
+    assert shingles(seq, 2) == {tuple(seq[i:i + 2]) for i in range(len(seq) - 1)}
+
+
+@pytest.mark.parametrize("text", ["By Jane Doe", "Jan Vermeer, AFP", "Updated: May 2, 2024", "\u2022 Home",
+                                  "Subscribe to our newsletter", "Read the whole story...", STORY[0]])
+def test_a_repeated_line_gets_the_features_of_a_fresh_one(text):
+    from enricher.clean import Line, _features
+    known: dict = {}
+    first, again, fresh = Line(text, 0), Line(text, 5), Line(text, 5)
+    _features(first, known)
+    _features(again, known)
+    _features(fresh)
+    assert len(known) == 1
+    for name in ("split", "words", "seq", "stop", "bullet", "boiler", "ellipsis", "credit", "byline", "dated"):
+        value = getattr(fresh, name)
+        assert (type(getattr(again, name)), getattr(again, name)) == (type(value), value), name
+    assert again.block == 5 and again.role == "" and again.extra is not first.extra

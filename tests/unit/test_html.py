@@ -132,3 +132,64 @@ def test_broken_markup_costs_linear_time(broken):
     except NotAnArticle:
         pass
     assert time.process_time() - start < 2.0
+
+
+# The tokenizer as first written (plain greedy quantifiers): the possessive one must split markup the same way.
+_BACKTRACKING_TOKEN = (r"<(/?)([a-zA-Z][\w:-]*)([^<>\"']*(?:(?:\"[^<\"]*\"|'[^<']*')[^<>\"']*)*)>|<![^<>]*>|<\?[^<>]*>|"
+                       r"([^<]+|<)")
+
+
+@pytest.mark.parametrize("markup", [
+    '<a title="x>y" href=/z>t</a>',
+    '<a href="x>never closed<b>bold</b> after',
+    "<p class='a\"b'>q</p><p class=\"c'd\">r</p>",
+    "< p>a < b > c <3 <<",
+    "<!doctype html><?xml version='1.0'?><br/><img src=x alt=y><hr / >",
+    "<div data-x='1' class=\"c\" hidden>t</div></div junk=\"x\">",
+    "<a b='1'c=\"2\"d=3 e>x",
+    '<x:tag ns:attr="1"/>tail<',
+])
+def test_tokenizer_splits_like_the_backtracking_pattern(markup):
+    import re
+    from enricher.html import _TOKEN
+    assert _TOKEN.findall(markup) == re.findall(_BACKTRACKING_TOKEN, markup)
+
+
+def test_attrs_keep_what_the_handlers_read():
+    from enricher.html import _attrs
+    raw = 'CLASS="a &amp; b" href="/x" id=main class=\'second\' hidden data-role=x ROLE="Navigation"'
+    assert _attrs(raw) == {"class": "second", "id": "main", "hidden": "", "role": "Navigation"}
+
+
+def test_raw_text_elements_are_cut_in_any_case():
+    from enricher.html import _strip_raw
+    page = ('<SCRIPT>var a = "<p>gone</p>";</script><p>kept</p><Style>p{}</STYLE><!-- <p>gone</p> -->'
+            "<![CDATA[ <p>gone</p> ]]><sVg><text>gone</text></svg><section>in</section><i>it</i><main>m</main>"
+            "<table><tr><td>t</td></tr></table><noscript>gone</noscript><math>gone</math><template>gone</template>")
+    out = _strip_raw(page)
+    assert "gone" not in out
+    for kept in ("<p>kept</p>", "<section>in</section>", "<i>it</i>", "<main>m</main>", "<td>t</td>"):
+        assert kept in out
+
+
+def test_inline_tags_closed_out_of_order_stay_in_their_paragraph():
+    from enricher.html import _Page
+    page = _Page()
+    page.feed('<div><p>One <b>two <i>three</b> four</i> <a href="/x">five</a></p>'
+              '<p>Next <span class="credit">Jane Roe, AFP</span></p><p>After <a/>this</p></div>')
+    page.close()
+    assert [(ln.text, ln.kind) for ln in page.lines] == [
+        ("One two three four five", "p"), ("Next", "p"), ("Jane Roe, AFP", "credit"), ("After this", "p")]
+    assert page.lines[1].block == page.lines[2].block
+
+
+def test_class_flags_with_a_shared_token_cache():
+    from enricher.html import _CAPTION, _CREDIT, _NEG, _POS, _class_flags
+    known: dict[str, int] = {}
+    assert _class_flags("related-posts sidebar", known) == _NEG
+    assert _class_flags("Entry-Content related-posts", known) == _POS  # a body container wins
+    assert _class_flags("wp-caption-text", known) == _CAPTION
+    assert _class_flags("photo-credit", known) == _CREDIT
+    assert _class_flags("content-with-sidebar-wrp", known) == 0
+    assert known["related-posts"] == _NEG and known["sidebar"] == _NEG
+    assert _class_flags("related-posts sidebar") == _NEG  # without a cache
