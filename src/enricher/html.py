@@ -104,8 +104,9 @@ _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
 # A small regex tokenizer: html.parser's pure-Python scanner costs ~3x more CPU for the same events.
 # Raw-text elements (scripts, styles) and comments are cut out first; JSON-LD is read before that.
 # The lookahead (case-folded like the rest) rules out most "<" before the slow case-insensitive alternation.
+# Tag names are ASCII: re.A keeps IGNORECASE from folding look-alikes ('ſ' to 's', 'ı' to 'i').
 _RAW_START = re.compile(r"<(?=[sntim!])(?:(script|style|noscript|svg|template|iframe|textarea|math)\b|!--|!\[CDATA\[)",
-                        re.I)
+                        re.I | re.A)
 # Inline tags whose attributes never matter to us: skip parsing them.
 _PLAIN = frozenset("a b i em strong img small sup sub u s font abbr cite code mark q br wbr".split())
 # Tags the handlers treat apart before anything else.
@@ -142,7 +143,7 @@ def _strip_raw(html: str) -> str:
             pos = len(html) if end < 0 else end + len(closer)
 
 
-_CLOSE_RAW = {tag: re.compile(rf"</{tag}\b[^>]*>", re.I)
+_CLOSE_RAW = {tag: re.compile(rf"</{tag}\b[^>]*>", re.I | re.A)
               for tag in ("script", "style", "noscript", "svg", "template", "iframe", "textarea", "math")}
 
 

@@ -193,3 +193,12 @@ def test_class_flags_with_a_shared_token_cache():
     assert _class_flags("content-with-sidebar-wrp", known) == 0
     assert known["related-posts"] == _NEG and known["sidebar"] == _NEG
     assert _class_flags("related-posts sidebar") == _NEG  # without a cache
+
+
+def test_unicode_look_alike_tag_names_do_not_crash():
+    # 'ſ' (long s) and 'ı' (dotless i) fold to ASCII letters under Unicode IGNORECASE.
+    page = "<html><body><p>" + "The council met on Tuesday and agreed the budget for the new harbour wall. " * 4 + (
+        "</p><ſcript>var x = 1;</ſcript><ıframe src='x'></ıframe><p>" + "Work on the wall will start in spring. " * 5 + "</p></body></html>"
+    )
+    article = html_to_article(page)
+    assert any("harbour wall" in p for p in article.paragraphs)
