@@ -46,3 +46,19 @@ def test_any_text_in_any_encoding(text, name, encoding):
     else:
         data = text.encode(encoding, errors="replace")
     check(data, name)
+
+
+HTML_BITS = st.sampled_from(
+    [
+        "<p>", "</p>", "<div class='related'>", "</div>", "<script>", "</script>", "<ſcript>", "<ıframe>",
+        "<!--", "-->", "<![CDATA[", "]]>", "<figure><figcaption>", "</figcaption></figure>", "<nav>", "</nav>",
+        "<h1>", "</h1>", "<a href='x'>", "</a>", "&amp;", "&#x27;", "&nbsp;", "<br>", "<", ">", "\"", "'",
+        "The council met on Tuesday to agree the budget. ", "Photo: Jane Doe / AFP", "Read more...", "日本語 ",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(HTML_BITS, max_size=200).map("".join))
+def test_any_tag_soup(html):
+    check(("<html><body>" + html).encode("utf-8"), "page.html")
