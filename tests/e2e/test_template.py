@@ -545,6 +545,15 @@ IMPORT_CHECK = textwrap.dedent(
     data = record.to_dict()
     assert record.status == "ok", data
     assert data["summary"] and data["tags"], data
+    # Every selectable algorithm runs from the trimmed layer too.
+    from enricher.summarize import REGISTRY as SUMMARIZERS
+    from enricher.tags import REGISTRY as TAGGERS
+    for name in SUMMARIZERS:
+        other = enricher.Enricher(enricher.Options(summarizer=name)).enrich(open(article, "rb").read(), name="a.txt")
+        assert other.status == "ok" and other.summary.sentences, (name, other.reason)
+    for name in TAGGERS:
+        other = enricher.Enricher(enricher.Options(tagger=name)).enrich(open(article, "rb").read(), name="a.txt")
+        assert other.status == "ok" and other.tags, (name, other.reason)
     print(json.dumps({"status": record.status, "python": sys.version.split()[0], "tags": len(data["tags"])}))
     """
 )
