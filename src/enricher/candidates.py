@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 MODIFIERS = frozenset({"JJ", "VBN"})
@@ -82,7 +83,7 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalnum() and letters.isupper() and any(c.isalpha() for c in letters)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     words: tuple[str, ...]
     sentence: int
@@ -92,6 +93,7 @@ class Mention:
     cues: dict[str, int] = field(default_factory=dict)
     paren: tuple[str, ...] | None = None  # the words in brackets right after it
     parent: tuple[str, ...] | None = None  # the noun phrase it sits in, when longer
+    key: tuple[str, ...] = ()  # its words' keys (entities.phrase_key), set when grouped
 
 
 def _cue(mention: Mention, kind: str, weight: int = 1) -> None:
@@ -110,14 +112,16 @@ def _paren_after(toks: list[str], end: int) -> tuple[str, ...] | None:
     return None
 
 
-def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str]) -> list[tuple[int, int]]:
+def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows: list[str] | None = None) -> list[tuple[int, int]]:
     """Spans [start, end) of capitalised proper-noun sequences, joined by of/for/& inside names."""
+    if lows is None:
+        lows = [t.lower() for t in toks]
     runs: list[tuple[int, int]] = []
-    i, n = 0, len(toks)
-    while i < n:
-        tok = toks[i]
-        if not _starts_name(tok, tags[i], i > 0, stopwords):
-            i += 1
+    n = len(toks)
+    end = 0
+    # Only tokens that may be capitalised (is_capitalised) can start a name; most are plain lower-case words.
+    for i in [i for i, t in enumerate(toks) if not (t[0].islower() and "-" not in t and "'" not in t and "’" not in t)]:
+        if i < end or not _starts_name(toks[i], tags[i], i > 0, stopwords):
             continue
         j = i + 1
         while j < n:
@@ -127,16 +131,16 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str]) -> li
                 j += 1
                 continue
             if (
-                toks[j].lower() in NAME_LINKS
+                lows[j] in NAME_LINKS
                 and j + 1 < n
                 and _continues_name(toks[j + 1], tags[j + 1], stopwords)
-                and (toks[j] == "&" or toks[j - 1].lower() in ORG_WORDS or toks[j - 1].lower() in TITLES)
+                and (toks[j] == "&" or lows[j - 1] in ORG_WORDS or lows[j - 1] in TITLES)
             ):
                 j += 2
                 continue
             break
         runs.append((i, j))
-        i = j
+        end = j
     return runs
 
 
@@ -182,38 +186,37 @@ def sentence_mentions(
     n = len(toks)
     name_at: dict[int, Mention] = {}
     covered: set[int] = set()  # tokens of names and of the roles before them
-    for start, end in name_runs(toks, tags, stopwords):
+    lows = [t.lower() for t in toks]
+    for start, end in name_runs(toks, tags, stopwords, lows):
         covered.update(range(start, end))
-        words = toks[start:end]
-        person_cue = start > 0 and toks[start - 1].lower() in TITLES
+        person_cue = start > 0 and lows[start - 1] in TITLES
         # Split off a leading role: "US Secretary of State John Kerry" -> "John Kerry".
-        last_title = max((k for k, w in enumerate(words[:-1]) if w.lower() in TITLES), default=-1)
+        last_title = max((k for k in range(start, end - 1) if lows[k] in TITLES), default=-1)
         if last_title >= 0:
             # "Secretary of State John Kerry", "Minister for Health Jane Roe": the role ends after its object.
-            if last_title + 3 < len(words) and words[last_title + 1].lower() in NAME_LINKS:
+            if last_title + 3 < end and lows[last_title + 1] in NAME_LINKS:
                 last_title += 2
-            start += last_title + 1
-            words = toks[start:end]
+            start = last_title + 1
             person_cue = True
         # Titles alone ("President", "Mr.") are no names.
-        while words and words[-1].lower() in TITLES:
-            words = words[:-1]
+        while end > start and lows[end - 1] in TITLES:
             end -= 1
-        if not words or all(w.lower() in TITLES or w.lower() in CALENDAR for w in words):
+        if end <= start or all(w in TITLES or w in CALENDAR for w in lows[start:end]):
             continue
+        words = toks[start:end]
         mention = Mention(tuple(words), sentence, offset + start, True, initial=start == 0)
         if person_cue:
             _cue(mention, "person", 3)
-        if any(w.lower() in ORG_WORDS for w in words[1:]) or (len(words) > 1 and words[0].lower() in {"university", "ministry", "bank", "department"}):
+        if any(w in ORG_WORDS for w in lows[start + 1 : end]) or (end - start > 1 and lows[start] in {"university", "ministry", "bank", "department"}):
             _cue(mention, "organization", 3)
-        if end < n and toks[end].lower() in ORG_TAILS:
+        if end < n and lows[end] in ORG_TAILS:
             _cue(mention, "organization", 2)
-        nxt = toks[end].lower() if end < n else ""
+        nxt = lows[end] if end < n else ""
         if nxt in SAY_VERBS or (nxt == "," and end + 1 < n and toks[end + 1].isdigit()):
             _cue(mention, "person", 1)
-        if start > 0 and toks[start - 1].lower() in SAY_VERBS:
+        if start > 0 and lows[start - 1] in SAY_VERBS:
             _cue(mention, "person", 1)
-        if start > 0 and toks[start - 1].lower() in PLACE_CUES:
+        if start > 0 and lows[start - 1] in PLACE_CUES:
             _cue(mention, "place", 1)
         if end < n and toks[end] == "-based":
             _cue(mention, "place", 1)
@@ -221,44 +224,41 @@ def sentence_mentions(
         out.append(mention)
         for k in range(start, end):
             name_at[k] = mention
-    # Noun phrases: modifiers and nouns, ending with a noun.
-    i = 0
-    while i < n:
-        if tags[i] not in NOUNS and not _modifier(tags, i):
-            i += 1
-            continue
-        j = i
-        seen_noun = False
-        while j < n and (tags[j] in NOUNS or (not seen_noun and _modifier(tags, j))) and _phrase_word(toks[j], stopwords):
-            seen_noun = seen_noun or tags[j] in NOUNS
-            j += 1
-        if j == i:
-            i += 1
-            continue
-        end = j
-        while end > i and tags[end - 1] not in NOUNS:
-            end -= 1
+    # Noun phrases: modifiers and nouns, ending with a noun. Each token becomes one letter (N: a
+    # noun, M: a modifier, x: neither or no phrase word) and a regular expression finds the runs.
+    classes = "".join(
+        [
+            "x" if c == "x" or not _phrase_word(w, stopwords) else c if c != "G" else "M" if _modifier(tags, j) else "x"
+            for j, (w, c) in enumerate(zip(toks, map(_TAG_CLASS.get, tags, repeat("x"))))
+        ]
+    )
+    for match in _NOUN_PHRASE.finditer(classes):
+        i, end = match.span()
         start = i
-        while start < end and (tags[start] not in NOUNS and toks[start].lower() in WEAK_MODIFIERS):
+        while start < end and (tags[start] not in NOUNS and lows[start] in WEAK_MODIFIERS):
             start += 1
-        i = j
         if start >= end:
             continue
         if end - start > MAX_PHRASE:
             start = end - MAX_PHRASE
-        words = tuple(toks[start:end])
-        names = {id(name_at[k]): name_at[k] for k in range(start, end) if k in name_at}
         if end - 1 in covered:
             continue  # ends with a name or a title: the name (and its role) stand as a mention
+        words = tuple(toks[start:end])
+        names = {id(name_at[k]): name_at[k] for k in range(start, end) if k in name_at} if name_at else None
         if names:
             # A name and a generic "group" after it is the name itself.
             only = next(iter(names.values())) if len(names) == 1 else None
-            if only is not None and words[-1].lower() in ORG_TAILS and only.offset + len(only.words) == offset + end - 1:
+            if only is not None and lows[end - 1] in ORG_TAILS and only.offset + len(only.words) == offset + end - 1:
                 continue
             for m in names.values():
                 m.parent = words
         out.append(Mention(words, sentence, offset + start, False, initial=start == 0))
     return out
+
+
+# Letters for the noun-phrase pattern: modifiers (gerunds when one modifies a noun), then nouns.
+_TAG_CLASS = {**dict.fromkeys(NOUNS, "N"), **dict.fromkeys(MODIFIERS, "M"), "VBG": "G"}
+_NOUN_PHRASE = re.compile("M*N+")
 
 
 def _modifier(tags: list[str], j: int) -> bool:

@@ -66,7 +66,7 @@ def word_key(word: str) -> str:
 
 
 def phrase_key(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(word_key(w) for w in words)
+    return tuple(map(word_key, words))
 
 
 @dataclass
@@ -76,10 +76,7 @@ class Group:
     name: bool = False
     label: str = ""
     kind: str = "keyphrase"
-
-    @property
-    def key(self) -> tuple[str, ...]:
-        return self.keys[0]
+    key: tuple[str, ...] = ()  # the main one, keys[0] (set once the keys are ranked)
 
 
 class _Union:
@@ -108,9 +105,17 @@ def _surname(word: str) -> str:
 def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Group]:
     """Merge mentions into groups and give each its label and kind."""
     by_key: dict[tuple[str, ...], list[Mention]] = {}
+    name_keys: set[tuple[str, ...]] = set()
     for m in mentions:
-        by_key.setdefault(phrase_key(m.words), []).append(m)
-    names = {k: ms for k, ms in by_key.items() if any(m.name for m in ms)}
+        key = m.key = phrase_key(m.words)
+        ms = by_key.get(key)
+        if ms is None:
+            by_key[key] = [m]
+        else:
+            ms.append(m)
+        if m.name:
+            name_keys.add(key)
+    names = {k: ms for k, ms in by_key.items() if k in name_keys}
     union = _Union()
     expanded: set[tuple[str, ...]] = set()
     # 1. "Islamic State (IS)", "Daesh (IS)": the article equates the two.
@@ -124,8 +129,12 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     # 2. An acronym and a name of the article whose initials spell it.
     acronyms = [k for k in names if len(k) == 1 and is_acronym(k[0])]
     multi = [k for k in names if len(k) > 1]
+    initials: dict[str, list[tuple[str, ...]]] = {}
+    if acronyms:  # each name's initials once, not once per acronym
+        for k in multi:
+            initials.setdefault(_initials(by_key[k][0].words), []).append(k)
     for a in acronyms:
-        matches = [k for k in multi if _initials(by_key[k][0].words) == a[0]]
+        matches = initials.get(a[0], [])
         if matches:
             best = max(matches, key=lambda k: (len(by_key[k]), k))
             union.union(a, best)
@@ -153,8 +162,9 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
         if len(fulls) == 1 and (k[0].lower() not in places or _cued(by_key[fulls[0]], "person")):
             union.union(k, fulls[0])
     groups: dict[tuple[str, ...], Group] = {}
+    find = union.find if union.parent else None  # (most articles: nothing was united)
     for k in sorted(by_key, key=lambda k: by_key[k][0].offset):
-        root = union.find(k)
+        root = find(k) if find else k
         g = groups.get(root)
         if g is None:  # (not setdefault: that would build a Group for every key)
             g = groups[root] = Group(keys=[])
@@ -162,13 +172,18 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
         g.mentions.extend(by_key[k])
     out = list(groups.values())
     for g in out:
-        g.name = any(m.name for m in g.mentions)
         if len(g.keys) > 1:
+            g.name = any(k in name_keys for k in g.keys)
             g.keys.sort(key=lambda k: _main_rank(k, by_key[k]), reverse=True)
-        g.label = _label(by_key[g.keys[0]])
-        if not g.name and all(m.initial for m in g.mentions) and g.label[1:2].islower():
+        else:
+            g.name = g.keys[0] in name_keys
+        g.key = g.keys[0]
+        ms = by_key[g.key]
+        g.label = " ".join(ms[0].words) if len(ms) == 1 else _label(ms)
+        if g.name:
+            g.kind = _kind(g, by_key, places)
+        elif g.label[1:2].islower() and all(m.initial for m in g.mentions):
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
-        g.kind = _kind(g, by_key, places)
     return out
 
 

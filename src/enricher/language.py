@@ -30,7 +30,11 @@ _SAMPLE_WORDS = 2000
 
 def detect(text: str, resources: Resources) -> str | None:
     """ISO 639-1 code of the text's language, or None when the evidence is too thin."""
-    words = [w.lower() for w in _WORD.findall(text[:40000])[:_SAMPLE_WORDS]]
+    sample = text[:40000]
+    if sample.isascii():  # lower-casing first is then the same, and one call instead of one a word
+        words = _WORD.findall(sample.lower())[:_SAMPLE_WORDS]
+    else:
+        words = [w.lower() for w in _WORD.findall(sample)[:_SAMPLE_WORDS]]
     if len(words) < 5:
         return None
     # Count each distinct word once and look it up once in an index of all the stop-word

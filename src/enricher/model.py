@@ -48,6 +48,9 @@ class Sentence:
     index: int  # position among the article's sentences, from 0
     paragraph: int  # index of the paragraph it comes from
     words: tuple[str, ...]  # word tokens as written (punctuation dropped)
+    # English only: words and punctuation as the POS tagger reads them (postag.tokens), made by
+    # the analyser in the same regex pass as `words`; None when not made (the tagger makes them).
+    tokens: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

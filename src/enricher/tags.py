@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import chain
 from typing import Any, Callable, Mapping, Protocol
 
 from .errors import EnricherError
@@ -124,11 +125,10 @@ class KeyphraseTagger:
 
         mentions = []
         offset = 0
-        for sentence in doc.sentences:
-            toks = tokens(sentence.text)
+        sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in doc.sentences]
+        for sentence, toks, tags in zip(doc.sentences, sentence_tokens, self._pos.tag_sentences(sentence_tokens)):
             if not toks:
                 continue
-            tags = self._pos.tag(toks)
             mentions.extend(sentence_mentions(toks, tags, sentence.index, offset, doc.stopwords))
             offset += len(toks)
         if not mentions:
@@ -136,17 +136,19 @@ class KeyphraseTagger:
         groups = group_mentions(mentions, self._places)
         n_sent = max(doc.sentences[-1].index + 1, 1)
         title_keys = {word_key(w) for w in (tokens(doc.title) if doc.title else ())}
-        word_tf: Counter[str] = Counter(word_key(w) for m in mentions for w in m.words)
+        word_tf: Counter[str] = Counter(chain.from_iterable(m.key for m in mentions))
         p = self.params
         # How often each key is used inside a longer phrase that is used at least as often.
-        inside: Counter[tuple[str, ...]] = Counter()
+        inside: dict[tuple[str, ...], int] = {}
         for g in groups:
-            if len(g.key) > 1 and not g.name:
+            key = g.key
+            if len(key) > 1 and not g.name:
                 n = len(g.mentions)
-                for size in range(1, len(g.key)):
-                    for i in range(len(g.key) - size + 1):
-                        sub = g.key[i : i + size]
-                        inside[sub] = max(inside[sub], n)
+                for size in range(1, len(key)):
+                    for i in range(len(key) - size + 1):
+                        sub = key[i : i + size]
+                        if inside.get(sub, 0) < n:
+                            inside[sub] = n
         scored: list[tuple[float, Any]] = []
         # Parameters and word weights looked up once per call, not once per group.
         sub_independent, length_power, single_all = p["sub_independent"], p["length_power"], p["single_all"]
@@ -154,27 +156,26 @@ class KeyphraseTagger:
         person, name = p["person"], p["name"]
         word_weight: dict[str, float] = {}
         for g in groups:
-            if not g.name and inside[g.key] >= max(len(g.mentions), sub_independent):
-                continue  # "quotas" when "fishing quotas" says it as often
-            if g.kind in ("entity", "organization", "person") and len(g.key) == 1 and 2 * sum(m.parent is not None for m in g.mentions) >= len(g.mentions):
-                continue  # only ever a modifier ("Iraqi army"): its phrases carry it
             main = g.key
-            weights = []
+            tf = len(g.mentions)
+            if not g.name and inside.get(main, 0) >= max(tf, sub_independent):
+                continue  # "quotas" when "fishing quotas" says it as often
+            if len(main) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf:
+                continue  # only ever a modifier ("Iraqi army"): its phrases carry it
+            total = 0.0
             for k in main:
                 w = word_weight.get(k)
                 if w is None:
                     w = word_weight[k] = self._idf(k) * (1.0 + math.log(word_tf[k]))
-                weights.append(w)
-            word_score = sum(weights) / len(main) ** length_power
-            sentences = [m.sentence for m in g.mentions]
-            first = min(sentences)
-            last = max(sentences)
-            tf = len(g.mentions)
+                total += w
+            word_score = total / len(main) ** length_power
+            first = min([m.sentence for m in g.mentions])
             if len(main) == 1 and not g.name:
                 tf += single_all * (word_tf[main[0]] - tf)
             score = word_score * tf**tf_power
             score *= 1.0 + position / (1.0 + first)
-            score *= 1.0 + spread * (last - first) / n_sent
+            if spread:
+                score *= 1.0 + spread * (max([m.sentence for m in g.mentions]) - first) / n_sent
             if title_keys:
                 score *= 1.0 + title * sum(k in title_keys for k in main) / len(main)
             if g.name:

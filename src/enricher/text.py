@@ -6,10 +6,13 @@ import re
 
 from .language import ISO_TO_NLTK
 from .model import Article, Document, Sentence
+from .postag import TOKEN, treebank, words_of
 from .resources import Resources
 
 # Words keep inner hyphens, apostrophes, dots, ampersands and digits: COVID-19, F-35, AT&T, U.S.
 WORD = re.compile(r"\w+(?:[-'’&.]\w+)*", re.UNICODE)
+# What may follow a sentence's final mark without a space: closing quotes and brackets.
+_CLOSING = "\"'”’»)]}"
 # Fallback splitter for languages without a Punkt model: end punctuation, then a capital or quote.
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？])[\"'”’»)]*\s+(?=[\"'“‘«(]*[^\W\d_])", re.UNICODE)
 
@@ -18,18 +21,37 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(text))
 
 
+def one_sentence(paragraph: str) -> bool:
+    """No sentence-ending mark (. ? !) before the paragraph's final punctuation: Punkt, which
+    only ever splits after one of them, would return the paragraph whole."""
+    core = paragraph.rstrip().rstrip(_CLOSING)
+    # One final mark, or full stops ("..."); "?!" and the like go to Punkt, which may split them.
+    core = core.rstrip(".") if core.endswith(".") else core[:-1] if core.endswith(("?", "!")) else core
+    return "." not in core and "?" not in core and "!" not in core
+
+
 def split_sentences(paragraph: str, language: str, resources: Resources) -> list[str]:
     name = ISO_TO_NLTK.get(language, "")
     if name and resources.has_sentence_splitter(name):
+        # (checked against Punkt for English only; a Punkt call costs tens of microseconds even then)
+        if name == "english" and one_sentence(paragraph):
+            text = paragraph.strip()
+            return [text] if text else []
         return [s.strip() for s in resources.sentence_splitter(name).tokenize(paragraph) if s.strip()]
     return [s.strip() for s in _FALLBACK_SPLIT.split(paragraph) if s.strip()]
 
 
 def analyse(article: Article, language: str, resources: Resources) -> Document:
     sentences: list[Sentence] = []
+    english = language == "en"  # the tagger's tokens too (it tags English only)
     for p_index, paragraph in enumerate(article.paragraphs):
         for text in split_sentences(paragraph, language, resources):
-            sentences.append(Sentence(text=text, index=len(sentences), paragraph=p_index, words=words(text)))
+            if english:
+                found = TOKEN.findall(text)
+                sentence = Sentence(text, len(sentences), p_index, words_of(found), tuple(treebank(found)))
+            else:
+                sentence = Sentence(text=text, index=len(sentences), paragraph=p_index, words=words(text))
+            sentences.append(sentence)
     name = ISO_TO_NLTK.get(language, "")
     return Document(
         title=article.title,

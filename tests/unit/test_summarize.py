@@ -367,3 +367,18 @@ def test_terms_count_each_stem_once_whatever_the_case():
     s = CentroidLead()
     rows, cols, vsize = s._terms(doc, 1, s._stemmer("en"))
     assert vsize == 2 and list(rows) == [0] * 6 and list(cols) == [0, 0, 0, 0, 1, 1]
+
+
+def test_glue_check_prefilter_agrees_with_the_full_pattern():
+    from enricher.centrality import _GLUE, _GLUE_OK, glued
+
+    rng = random.Random(4)
+    pieces = ["the", "match", "was", "delayed", "She", "He", "The", "A", "said", "in", "2015", "cars", "It", "Police", "rain"]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(2, 9))) for _ in range(3000)]
+    texts += ["The match was delayed She said it rained.", "He said The end.", "It was 2015 The year."]
+    hits = 0
+    for text in texts:
+        expected = any(m.group(1) not in _GLUE_OK for m in _GLUE.finditer(text))
+        hits += expected
+        assert glued(text) == expected, text
+    assert hits > 100

@@ -257,3 +257,65 @@ def test_language_detection_counts_as_one_pass_per_list_does(resources: Resource
         expected = reference(text)
         if expected is not None:  # (the non-Latin script fallback is not what is compared here)
             assert detect(text, resources) == expected
+
+
+@pytest.mark.parametrize("batch_tokens", [4000, 7])
+def test_document_batch_tagging_matches_nltk_sentence_by_sentence(
+    resources: Resources, batch_tokens: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tag_sentences scores a whole document at once (or in batches of sentences), in waves;
+    # every sentence must get the tags nltk gives it alone (start context reset at each
+    # sentence, empty ones allowed).
+    import random
+
+    from enricher import postag
+    from enricher.postag import FastPerceptron, tokens
+
+    monkeypatch.setattr(postag, "_BATCH_TOKENS", batch_tokens)
+
+    nltk_tagger = resources.pos_tagger()
+    fast = FastPerceptron(nltk_tagger)
+    for text in (POLITICS, TECH, PEOPLE, ENERGY):
+        sentences = [tokens(s.text) for s in document(text, resources).sentences]
+        assert fast.tag_sentences(sentences) == [[t for _, t in nltk_tagger.tag(s)] for s in sentences]
+    rng = random.Random(11)
+    vocab = "Zorblat quixotically 1987 F-35 the of , . flumoxing snarfblats Grünwald blorp's is n't run runs".split()
+    for _ in range(50):
+        batch = [[rng.choice(vocab) for _ in range(rng.randint(0, 9))] for _ in range(rng.randint(1, 6))]
+        assert fast.tag_sentences(batch) == [[t for _, t in nltk_tagger.tag(s)] if s else [] for s in batch], batch
+
+
+def test_single_sentence_paragraphs_split_as_punkt_splits_them(resources: Resources) -> None:
+    # Paragraphs without an inner sentence mark skip Punkt; the result must be Punkt's.
+    import random
+
+    from enricher.text import one_sentence, split_sentences
+
+    punkt = resources.sentence_splitter("english")
+    fixed = [
+        'He said "yes."', "Really?!", "U.S. troops left", "No end mark here", "  spaced out.  ", "(Reuters)",
+        "Wait...", "It cost $3.5m", "? ] ’ \" ’", "Done. ”", "Is it? Yes.", "Mr. Smith arrived.", "",
+    ]
+    rng = random.Random(2)
+    pieces = ["word", "The", "Mr", "U.S", "3", " ", " ", ".", "?", "!", '"', "’", ")", "(", "…", "\n", "...", "»"]
+    generated = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    shortcut = 0
+    for paragraph in fixed + generated:
+        shortcut += one_sentence(paragraph)
+        expected = [s.strip() for s in punkt.tokenize(paragraph) if s.strip()]
+        assert split_sentences(paragraph, "en", resources) == expected, paragraph
+    assert shortcut > 500  # the shortcut was taken, not only Punkt
+    assert not one_sentence("Really?!") and not one_sentence("Is it? Yes.") and one_sentence('He said "yes."')
+
+
+def test_analyser_makes_the_taggers_tokens_in_its_own_pass(resources: Resources) -> None:
+    # One regex pass gives both the words and the tagger's tokens; they must be exactly what
+    # text.words and postag.tokens give, and non-English sentences carry no tokens.
+    from enricher.postag import tokens
+    from enricher.text import words
+
+    text = POLITICS + "\n\nMr. Okafor's U.S. team didn't say \"why\" (a_b ½ x² café) — 3.5%."
+    for sentence in document(text, resources).sentences:
+        assert sentence.words == words(sentence.text)
+        assert sentence.tokens == tuple(tokens(sentence.text))
+    assert all(s.tokens is None for s in document("Der Minister besuchte Berlin.", resources, language="de").sentences)
