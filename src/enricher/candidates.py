@@ -214,8 +214,18 @@ def sentence_mentions(
         nxt = lows[end] if end < n else ""
         if nxt in SAY_VERBS or (nxt == "," and end + 1 < n and toks[end + 1].isdigit()):
             _cue(mention, "person", 1)
-        if start > 0 and lows[start - 1] in SAY_VERBS:
-            _cue(mention, "person", 1)
+        possessive = nxt in ("'s", "’s")
+        if start > 0 and lows[start - 1] in SAY_VERBS and not possessive:
+            _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
+        if possessive and any(w in TITLES for w in lows[end + 1 : end + 3]):
+            _cue(mention, "organization", 1)  # "Nordrail's chief executive": the name employs the person
+        # Appositions: "chief executive, Maja Lund" and "Ines Moreau, a metals analyst".
+        if start > 1 and lows[start - 1] == "," and lows[start - 2] in TITLES:
+            _cue(mention, "person", 3)
+        if nxt == "," and end + 1 < n and lows[end + 1] in ("a", "an", "the") and any(
+            w in TITLES for w in lows[end + 2 : end + 5]
+        ):
+            _cue(mention, "person", 2)
         if start > 0 and lows[start - 1] in PLACE_CUES:
             _cue(mention, "place", 1)
         if end < n and toks[end] == "-based":

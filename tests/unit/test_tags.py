@@ -319,3 +319,17 @@ def test_analyser_makes_the_taggers_tokens_in_its_own_pass(resources: Resources)
         assert sentence.words == words(sentence.text)
         assert sentence.tokens == tuple(tokens(sentence.text))
     assert all(s.tokens is None for s in document("Der Minister besuchte Berlin.", resources, language="de").sentences)
+
+
+APPOSITIONS = """Sleeper trains will return to the northern line in June, the state railway Halvorail said on Friday.
+
+"Travellers asked for this again and again," said Halvorail's chief executive, Maja Lund. Tickets go on sale in April.
+
+Demand for sleeper trains has grown every year, said Ines Moreau, a transport analyst at the bank. She expects sleeper trains to be full all summer."""
+
+
+def test_appositions_make_people_and_a_possessive_does_not(tagger: KeyphraseTagger, resources: Resources) -> None:
+    tags = by_label(tagger.tag(document(APPOSITIONS, resources), 30))
+    assert tags.get("Maja Lund") == "person"  # "chief executive, Maja Lund"
+    assert tags.get("Ines Moreau") == "person"  # "Ines Moreau, a transport analyst"
+    assert tags.get("Halvorail") != "person"  # "said Halvorail's chief executive" speaks of someone else
