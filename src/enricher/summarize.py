@@ -15,6 +15,7 @@ from typing import Callable, Mapping, Protocol
 from .errors import EnricherError
 from .model import Document, ScoredSentence, Summary
 from .options import Options
+from .registry import build
 from .resources import Resources
 
 
@@ -82,10 +83,4 @@ REGISTRY: Mapping[str, Factory] = {
 
 
 def get_summarizer(name: str, resources: Resources) -> Summarizer:
-    if name == "default":
-        name = DEFAULT
-    try:
-        factory = REGISTRY[name]
-    except KeyError:
-        raise UnknownSummarizer(f"unknown summarizer {name!r}; choose from {', '.join(sorted(REGISTRY))}") from None
-    return factory(resources)
+    return build(REGISTRY, name, DEFAULT, resources, UnknownSummarizer, "summarizer")

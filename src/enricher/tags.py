@@ -19,6 +19,7 @@ from typing import Any, Callable, Mapping, Protocol
 
 from .errors import EnricherError
 from .model import Document, Tag
+from .registry import build
 from .resources import Resources
 
 
@@ -240,10 +241,4 @@ DEFAULT = "keyphrase"
 
 
 def get_tagger(name: str, resources: Resources) -> Tagger:
-    if name == "default":
-        name = DEFAULT
-    try:
-        factory = REGISTRY[name]
-    except KeyError:
-        raise UnknownTagger(f"unknown tagger {name!r}; choose from {', '.join(sorted(REGISTRY))}") from None
-    return factory(resources)
+    return build(REGISTRY, name, DEFAULT, resources, UnknownTagger, "tagger")
