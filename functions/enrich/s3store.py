@@ -88,15 +88,18 @@ class S3Store:
                 raise
             # S3 answers a ranged read of an empty object with 416: read it whole (it is empty).
             resp = self._call("get_object", Bucket=bucket, Key=key, **extra)
+        # The object's full size comes with the response headers (Content-Range), before any of
+        # the body is read: an object over the cap is refused without reading a byte of it.
+        total = resp.get("ContentRange", "").rpartition("/")[2]
+        size = int(total) if total.isdigit() else int(resp.get("ContentLength", 0))
         stream = resp["Body"]
         try:
-            body = stream.read(max_bytes + 1)
+            body = b"" if size > max_bytes else stream.read(max_bytes + 1)
         finally:
             stream.close()
-        total = resp.get("ContentRange", "").rpartition("/")[2]
         return Fetched(
             body=body,
-            size=int(total) if total.isdigit() else int(resp.get("ContentLength", len(body))),
+            size=max(size, len(body)),
             content_type=resp.get("ContentType"),
             etag=(resp.get("ETag") or "").strip('"') or None,
             version_id=resp.get("VersionId"),

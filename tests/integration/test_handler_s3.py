@@ -94,6 +94,23 @@ def test_oversize_object_is_not_downloaded(s3, articles):
     assert record["source"]["size"] == len(body)
 
 
+def test_oversize_body_is_never_read(s3, articles, monkeypatch):
+    small = Enricher(options=__import__("enricher").Options(max_input_bytes=1000))
+    s3.put_object(Bucket=IN, Key="big2.txt", Body=(articles / "tidal-barrier.txt").read_bytes())
+    real_get = s3.get_object
+    reads = []
+
+    def spying_get(**kwargs):
+        resp = real_get(**kwargs)
+        stream_read = resp["Body"].read
+        resp["Body"].read = lambda *a: reads.append(a) or stream_read(*a)
+        return resp
+
+    monkeypatch.setattr(s3, "get_object", spying_get)
+    out = handle(s3, put_event("big2.txt"), small)
+    assert out["results"][0]["status"] == "skipped" and reads == []
+
+
 class RecordingMetrics:
     def __init__(self):
         self.names = []
