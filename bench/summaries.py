@@ -1,6 +1,6 @@
 """Summarisation benchmark: ROUGE on the dev set, CPU time per document, scaling to long texts.
 
-    PYTHONPATH=src NLTK_DATA=../shared/nltk_data python bench/summaries.py [--corpus DIR] [--no-scaling]
+    NLTK_DATA=../shared/nltk_data .venv/bin/python bench/summaries.py [--corpus DIR] [--no-scaling]
 
 Documents are built with enricher.text.analyse(Article(title, paragraphs), "en", Resources()),
 i.e. the pipeline's own sentence splitter; only summarize(doc, 3) is timed. Every method sees
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"**Scaling** ({args.count} sentences; one subprocess per run; timeout {args.timeout:.0f} s)\n")
         print(scaling(args.corpus, args.count, args.timeout, sizes))
         print()
-    print("Reproduce: `PYTHONPATH=src NLTK_DATA=../shared/nltk_data python bench/summaries.py"
+    print("Reproduce: `NLTK_DATA=../shared/nltk_data .venv/bin/python bench/summaries.py"
           + (f" --corpus {args.corpus}" if args.corpus != REPO.parent / "shared" / "corpus" else "") + "`")
     return 0
 

@@ -1,6 +1,6 @@
 """Benchmark the topic tagger on the keyphrase dev set, side by side with two baselines.
 
-    NLTK_DATA=../shared/nltk_data PYTHONPATH=src python bench/tags.py [--corpus DIR] [--limit N]
+    NLTK_DATA=../shared/nltk_data .venv/bin/python bench/tags.py [--corpus DIR] [--limit N]
 
 Systems, each asked for 10 tags per document:
 - ours: enricher's default tagger, on Documents built by enricher.text.analyse;
@@ -271,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"word frequencies + gazetteer {(load_cpu - pos_cpu - import_cpu) * 1000:.0f} ms."
           f" First document after load (cold caches, split + tag): {first_doc * 1000:.1f} ms CPU.")
     print(f"\n{len(records)} documents from {args.corpus}. Reproduce from the repository root with:\n")
-    print("    NLTK_DATA=../shared/nltk_data PYTHONPATH=src python bench/tags.py" + (f" --corpus {args.corpus}" if args.corpus != ROOT.parent / "shared" / "corpus" else ""))
+    print("    NLTK_DATA=../shared/nltk_data .venv/bin/python bench/tags.py" + (f" --corpus {args.corpus}" if args.corpus != ROOT.parent / "shared" / "corpus" else ""))
     if args.json:
         args.json.write_text(json.dumps({"scores": summary, "load_ms": load_cpu * 1000}, indent=1))
     return 0
