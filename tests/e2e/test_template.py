@@ -8,7 +8,7 @@ Tools come from environment variables, else from PATH, else from the repo's .too
 A missing tool fails the test when CI=true, and skips it (saying what is missing) otherwise.
 
 The build test (marked slow) runs `sam build` into a temporary directory with python3.13
-first on PATH and NLTK_DATA pointing at a local copy (env NLTK_DATA, else ../shared/nltk_data),
+first on PATH and NLTK_DATA pointing at a local copy of the NLTK data (`make test` sets it),
 measures the artefacts and imports the handler from them the way Lambda would lay them out.
 """
 
@@ -440,13 +440,11 @@ def _tree_bytes(path: Path) -> int:
 
 
 def _nltk_data_source() -> str:
+    # `make test` sets NLTK_DATA (a local copy, or the one it downloaded into .nltk_data/).
     configured = os.environ.get("NLTK_DATA")
     if configured:
         return configured
-    shared = ROOT.parent / "shared" / "nltk_data"
-    if shared.is_dir():
-        return str(shared)
-    _missing("NLTK_DATA is not set and ../shared/nltk_data does not exist (the layer build would need internet)")
+    _missing("NLTK_DATA is not set (run the tests through `make test`, which sets it)")
     raise AssertionError("unreachable")
 
 
