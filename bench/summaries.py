@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         print(rouge_table(results, title))
         print()
         if not flat:
-            print(f"Median CPU ms/doc by source (default): "
+            print("Median CPU ms/doc by source (default): "
                   + ", ".join(f"{k} {v:.2f}" for k, v in results["default"]["cpu_ms_by_source"].items())
                   + f"; with an empty stem cache per document: {cold_cpu(docs, args.count):.2f}\n")
         verdicts += targets(results, title)

@@ -22,7 +22,6 @@ import json
 import math
 import re
 import statistics
-import sys
 import time
 from collections import Counter
 from pathlib import Path

@@ -1,8 +1,8 @@
-"""Object storage behind a small interface: S3 in the function, a dict in unit tests."""
+"""Object storage behind a small interface: S3 in the function (tests/unit/fakes.py has a dict)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping, Protocol
 
 
@@ -133,27 +133,3 @@ class S3Store:
                 if exc.response.get("Error", {}).get("Code") not in ("PreconditionFailed", "ConditionalRequestConflict"):
                     raise
         raise StoreError(f"s3://{bucket}/{key} kept changing under concurrent writes")
-
-
-@dataclass
-class MemoryStore:
-    """In-memory ObjectStore for tests: objects by (bucket, key)."""
-
-    objects: dict[tuple[str, str], bytes] = field(default_factory=dict)
-    written: dict[tuple[str, str], tuple[bytes, str, Mapping[str, str]]] = field(default_factory=dict)
-
-    def get(self, bucket: str, key: str, version_id: str | None, max_bytes: int) -> Fetched:
-        if (bucket, key) not in self.objects:
-            raise ObjectMissing(key)
-        data = self.objects[(bucket, key)]
-        return Fetched(data[: max_bytes + 1], len(data), None, None, version_id)
-
-    def put(
-        self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str],
-        sequencer: str | None = None,
-    ) -> bool:
-        current = self.written.get((bucket, key))
-        if current is not None and newer(current[2].get(SEQUENCER_META), sequencer):
-            return False
-        self.written[(bucket, key)] = (body, content_type, {**metadata, SEQUENCER_META: sequencer or ""})
-        return True

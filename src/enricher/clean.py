@@ -633,7 +633,6 @@ def _reason(line: Line, in_region: bool) -> str:
         return "caption"
     if line.role == "end_mark":
         return "section_header"
-    text = line.text
     if line.boiler:
         return "boilerplate"
     if not in_region and line.extra.get("zone"):

@@ -17,7 +17,6 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote_plus
 
 import boto3
-import pytest
 from aws_lambda_powertools.utilities.data_classes import S3Event
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config

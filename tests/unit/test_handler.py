@@ -10,7 +10,7 @@ from aws_lambda_powertools.utilities.data_classes import S3Event
 import app
 from enricher import Enricher
 from s3records import object_refs
-from s3store import MemoryStore
+from fakes import MemoryStore
 
 IN = "article-enricher-input"
 
