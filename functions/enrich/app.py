@@ -17,7 +17,7 @@ from aws_lambda_powertools.utilities.data_classes import S3Event, event_source
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from enricher import Enricher, Options, Record, Source
-from enricher.record import InvalidRecord, validate
+from enricher.record import InvalidRecord
 from s3records import ObjectRef, is_test_event, object_refs
 from s3store import AccessDenied, ObjectMissing, ObjectStore, S3Store
 
@@ -121,7 +121,13 @@ def _one(
             log.exception("transient failure; the event will be retried")
         errors.append(f"{ref.key}: {type(exc).__name__}: {exc}")
         return {**base, "status": "failed", "reason": f"transient: {type(exc).__name__}", "output_key": None, "_transient": True}
-    body = record.to_json().encode("utf-8")
+    try:
+        body = record.to_json(checked=True).encode("utf-8")
+    except InvalidRecord as exc:  # a bug in the core: say so in a failed record rather than write bad data
+        if log:
+            log.exception("record failed schema v1")
+        record = enricher.not_enriched("failed", str(exc), source=record.source, error_type="InvalidRecord", stage="record")
+        body = record.to_json(checked=True).encode("utf-8")
     out_key = settings.output_key(ref.key)
     try:
         written = store.put(
@@ -180,12 +186,7 @@ def _enrich_object(ref: ObjectRef, source: Source, *, store: ObjectStore, enrich
     if fetched.size > limit:
         return enricher.not_enriched("skipped", f"object is {fetched.size} bytes, over the {limit}-byte limit",
                                      source=source, error_type="TooLarge", stage="read")
-    record = enricher.enrich(fetched.body, name=source.name, source=source)
-    try:
-        validate(record.to_dict())
-    except InvalidRecord as exc:  # a bug in the core: say so in a failed record rather than write bad data
-        return enricher.not_enriched("failed", str(exc), source=source, error_type="InvalidRecord", stage="record")
-    return record
+    return enricher.enrich(fetched.body, name=source.name, source=source)
 
 
 def _client() -> Any:

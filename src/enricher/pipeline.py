@@ -105,14 +105,15 @@ class Enricher:
         )
 
     def _clean(self, decoded: Decoded) -> Article:
-        fields = dict(decoded.fields)
+        fields = decoded.fields
         if decoded.format == "html":
             article = html_to_article(decoded.text)
         elif decoded.format == "markdown":
             md_title, text, md_captions = markdown_to_text(decoded.text)
             article = clean_dump(text)
-            article = dataclasses.replace(article, captions=article.captions + md_captions)
-            fields.setdefault("title", md_title or "")
+            article = dataclasses.replace(
+                article, title=md_title or article.title, captions=article.captions + md_captions
+            )
         else:
             article = clean_dump(decoded.text)
         language = self.options.language or fields.get("language") or detect(article.body, self.resources)

@@ -86,9 +86,15 @@ class Record:
             "pipeline": dict(self.pipeline),
         }
 
-    def to_json(self) -> str:
-        """Canonical JSON: stable key order and separators, so equal records are equal bytes."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    def to_json(self, *, checked: bool = False) -> str:
+        """Canonical JSON: stable key order and separators, so equal records are equal bytes.
+
+        checked=True validates against schema v1 first (InvalidRecord), on the same dict.
+        """
+        data = self.to_dict()
+        if checked:
+            validate(data)
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def schema() -> dict[str, Any]:

@@ -138,3 +138,20 @@ def test_handler_entry_point_with_context(root, monkeypatch, store, capsys):
     emf = [line for line in lines if "_aws" in line]
     names = {m["Name"] for line in emf for d in line["_aws"]["CloudWatchMetrics"] for m in d["Metrics"]}
     assert {"RecordsOk", "EnrichLatency"} <= names
+
+
+def test_record_failing_the_schema_is_written_as_failed(root, store, enricher, monkeypatch):
+    import dataclasses
+
+    from enricher.model import Tag
+
+    real = enricher.enrich
+
+    def broken(*args, **kwargs):  # a core bug: a tag kind outside schema v1
+        return dataclasses.replace(real(*args, **kwargs), tags=(Tag("x", "colour", 1.0),))
+
+    monkeypatch.setattr(enricher, "enrich", broken)
+    out = run(load_event(root, "s3-put-json.json"), store, enricher)
+    assert out["results"][0]["status"] == "failed"
+    record = json.loads(store.written[("out-bucket", "incoming/market-report.json.json")][0])
+    assert record["error"]["type"] == "InvalidRecord" and record["tags"] == []
