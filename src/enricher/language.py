@@ -24,6 +24,7 @@ ISO_TO_NLTK = {
 NLTK_TO_ISO = {v: k for k, v in ISO_TO_NLTK.items()}
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ASCII_WORD = re.compile(r"[a-z]+")  # _WORD on lower-cased ASCII text, about twice as fast
 # Inspect at most this many words: enough evidence, bounded cost on huge inputs.
 _SAMPLE_WORDS = 2000
 
@@ -32,17 +33,21 @@ def detect(text: str, resources: Resources) -> str | None:
     """ISO 639-1 code of the text's language, or None when the evidence is too thin."""
     sample = text[:40000]
     if sample.isascii():  # lower-casing first is then the same, and one call instead of one a word
-        words = _WORD.findall(sample.lower())[:_SAMPLE_WORDS]
+        words = _ASCII_WORD.findall(sample.lower())[:_SAMPLE_WORDS]
     else:
-        words = [w.lower() for w in _WORD.findall(sample)[:_SAMPLE_WORDS]]
+        # one lower() over the joined words: the same as one per word (a space is no cased letter)
+        words = " ".join(_WORD.findall(sample)[:_SAMPLE_WORDS]).lower().split(" ")
     if len(words) < 5:
         return None
     # Count each distinct word once and look it up once in an index of all the stop-word
     # lists, instead of testing every word against each of the 29 lists.
     names, index = resources.stopword_index()
     hits_by = [0] * len(names)
-    for word, n in Counter(words).items():
-        for position in index.get(word, ()):
+    counts = Counter(words)
+    # Only the stop words need the Python loop: the intersection runs in C.
+    for word in counts.keys() & index.keys():
+        n = counts[word]
+        for position in index[word]:
             hits_by[position] += n
     best, best_hits, second_hits = None, 0, 0
     for name, hits in zip(names, hits_by):  # the same order, and so the same ties, as before

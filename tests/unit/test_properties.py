@@ -62,3 +62,14 @@ HTML_BITS = st.sampled_from(
 @given(st.lists(HTML_BITS, max_size=200).map("".join))
 def test_any_tag_soup(html):
     check(("<html><body>" + html).encode("utf-8"), "page.html")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), PROSE))
+def test_word_fast_paths_match_the_unicode_patterns(text):
+    # dedupe.words uses an ASCII-only pattern when the folded text is ASCII.
+    import re
+
+    from enricher.dedupe import normalise, words
+
+    assert words(text) == re.findall(r"\w+", normalise(text).casefold())

@@ -253,7 +253,9 @@ def test_language_detection_counts_as_one_pass_per_list_does(resources: Resource
             rng.choice(sorted(resources.stopwords(rng.choice(mix)))) if rng.random() < 0.5 else rng.choice(filler)
             for _ in range(rng.randint(5, 2500))
         ]
-        text = " ".join(words)
+        # mixed case and punctuation: lower-casing and word splitting are part of what is compared
+        cased = [w.upper() if rng.random() < 0.1 else w.title() if rng.random() < 0.1 else w for w in words]
+        text = rng.choice([" ", ", ", " “", "’ "]).join(cased)
         expected = reference(text)
         if expected is not None:  # (the non-Latin script fallback is not what is compared here)
             assert detect(text, resources) == expected
