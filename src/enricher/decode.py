@@ -108,6 +108,10 @@ def _gunzip(data: bytes, *, max_bytes: int, max_ratio: int) -> bytes:
     return bytes(out)
 
 
+# Every byte value except the control bytes text does not use (below 32, other than NUL, tab,
+# LF, FF and CR): deleting these from a sample leaves just the suspicious ones to count.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (0, 9, 10, 12, 13)))
+
 
 def _refuse_binary(data: bytes) -> None:
     head = data[:16]
@@ -122,7 +126,7 @@ def _refuse_binary(data: bytes) -> None:
     # Text has few control bytes; UTF-16 without BOM has NULs in every other byte.
     if sample.count(0) > len(sample) * 0.3 and _looks_utf16(sample):
         return
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 0))
+    controls = len(sample.translate(None, _NOT_CONTROL))  # in C, not a loop over 8 KB
     nuls = sample.count(0)
     if controls + nuls > len(sample) * 0.1:
         raise UnsupportedContent("unsupported content: binary data (not text)")

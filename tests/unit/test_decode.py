@@ -99,3 +99,15 @@ def test_json_html_field_is_html():
 def test_bad_json(text):
     with pytest.raises(BadJson):
         decode(text.encode(), name="x.json", **LIMITS)
+
+
+def test_binary_threshold_counts_control_bytes_exactly():
+    # Control bytes just under and just over a tenth of the sample; DEL (0x7f) is not one.
+    body = b"plain words " * 100  # 1,200 bytes
+    under = b"\x01\x7f" * 120 + b"\x1b" * 10 + body  # 130 of 1,450
+    over = b"\x01\x02\x1b" * 50 + body  # 150 of 1,350
+    assert decode(under, name="a.txt", **LIMITS).text.strip()
+    with pytest.raises(UnsupportedContent):
+        decode(over, name="a.txt", **LIMITS)
+    # tab, newlines and form feed are text, however many
+    assert decode(b"\t\n\x0c\r" * 300 + body, name="a.txt", **LIMITS).text.strip()
