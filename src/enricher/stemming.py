@@ -173,8 +173,9 @@ def stem(word: str) -> str:
         r1 = r1[:-1] + "i" if r1 else ""
         r2 = r2[:-1] + "i" if r2 else ""
 
+    # Steps 2 and 3 need the suffix in R1, step 4 in R2: none when the region is empty.
     # Step 2.
-    suffix = _longest(word, _STEP2)
+    suffix = _longest(word, _STEP2) if r1 else None
     if suffix is not None and r1.endswith(suffix):
         new = _STEP2_TO.get(suffix)
         if suffix in _STEP2_LAST_E:
@@ -194,7 +195,7 @@ def stem(word: str) -> str:
             word, r1, r2 = _cut(word, r1, r2, 2)
 
     # Step 3.
-    suffix = _longest(word, _STEP3)
+    suffix = _longest(word, _STEP3) if r1 else None
     if suffix is not None and r1.endswith(suffix):
         new = _STEP3_TO.get(suffix)
         if new is not None:
@@ -207,7 +208,7 @@ def stem(word: str) -> str:
             word, r1, r2 = _cut(word, r1, r2, 5)
 
     # Step 4.
-    suffix = _longest(word, _STEP4)
+    suffix = _longest(word, _STEP4) if r2 else None
     if suffix is not None and r2.endswith(suffix):
         if suffix != "ion":
             word, r1, r2 = _cut(word, r1, r2, len(suffix))
