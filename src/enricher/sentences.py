@@ -56,14 +56,15 @@ _ASSUMED_MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
 
 
 def _rules_hold(punkt: PunktTokenizer) -> bool:
-    lang = punkt._lang_vars
+    # (getattr: these are nltk's private attributes; another nltk version turns the shortcuts off.)
+    lang = getattr(punkt, "_lang_vars", None)
     return (
         type(lang) is PunktLanguageVars
-        and punkt._Token is PunktToken
-        and tuple(lang.sent_end_chars) == (".", "?", "!")
-        and lang._re_non_word_chars in _ASSUMED_NON_WORD
-        and lang._re_word_start == _ASSUMED_WORD_START
-        and lang._re_multi_char_punct == _ASSUMED_MULTI_CHAR
+        and getattr(punkt, "_Token", None) is PunktToken
+        and tuple(getattr(lang, "sent_end_chars", ())) == (".", "?", "!")
+        and getattr(lang, "_re_non_word_chars", None) in _ASSUMED_NON_WORD
+        and getattr(lang, "_re_word_start", None) == _ASSUMED_WORD_START
+        and getattr(lang, "_re_multi_char_punct", None) == _ASSUMED_MULTI_CHAR
     )
 
 
