@@ -120,18 +120,13 @@ class KeyphraseTagger:
             return ()
         if doc.language != "en":
             return self._fallback.tag(doc, limit)
-        from .candidates import sentence_mentions
+        from .candidates import document_mentions
         from .entities import group_mentions, word_key
         from .postag import tokens
 
-        mentions = []
-        offset = 0
         sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in doc.sentences]
-        for sentence, toks, tags in zip(doc.sentences, sentence_tokens, self._pos.tag_sentences(sentence_tokens)):
-            if not toks:
-                continue
-            mentions.extend(sentence_mentions(toks, tags, sentence.index, offset, doc.stopwords))
-            offset += len(toks)
+        tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in doc.sentences])
+        mentions = document_mentions(tagged, doc.stopwords)
         if not mentions:
             return ()
         groups = group_mentions(mentions, self._places)
