@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
-from types import MappingProxyType
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 # Tokens for tagging: the splitter's words (text.WORD) plus single punctuation marks,
 # so that phrases can stop at commas, brackets and quotes.
@@ -44,7 +43,8 @@ _START = ("-START-", "-START2-")
 _END = ("-END-", "-END2-")
 _START_IDS = (0, 1)  # the pads' token ids (FastPerceptron._reset_tables)
 _END_IDS = (2, 3)
-_NONE: Mapping[Any, int] = MappingProxyType({})  # an empty, read-only row map
+_NO_WORD = (0, 0, 0, 0, 0)  # rows of a word value the model has no features for (see _word_rows)
+_NO_SUFFIX = (0, 0, 0)
 _CACHE_LIMIT = 50_000  # distinct tokens (a few hundred bytes each)
 _BATCH_TOKENS = 4000  # per batch, numpy holds about 2 KB per token (float32 feature rows)
 
@@ -130,32 +130,41 @@ class FastPerceptron:
         prev = self._matrix[[row("i-1 tag " + t, 0) for t in names]]
         prev2 = self._matrix[[row("i-2 tag " + t, 0) for t in names]]
         both = self._matrix[[[row(f"i tag+i-2 tag {p} {p2}", 0) for p2 in names] for p in names]]
-        self._pair_part = (prev[:, None, :] + prev2[None, :, :]) + both  # (tags, tags, classes)
+        pair_part = (prev[:, None, :] + prev2[None, :, :]) + both  # (tags, tags, classes)
+        # Flat, by pair id (i-1 tag id * tags + i-2 tag id): take() is numpy's fastest gather.
+        self._pair_part = pair_part.reshape(len(names) * len(names), -1)
         # Word features by value, so that a word never seen before costs a few lookups, not
         # fourteen string concatenations: value -> {feature kind: row}.
-        self._by_word: dict[str, dict[str, int]] = {}
-        self._by_suffix: dict[str, dict[str, int]] = {}
+        by_word: dict[str, dict[str, int]] = {}
+        by_suffix: dict[str, dict[str, int]] = {}
+        self._pref1: dict[str, int] = {}  # "i pref1": first letter -> row
         after_tag: dict[str, dict[int, int]] = {}  # "i-1 tag+i word": word -> {previous tag id: row}
         for name, r in self._feature_row.items():
             kind, _, value = name.partition(" ")
             kind2, _, value = value.partition(" ")
             if kind2 == "word":
-                self._by_word.setdefault(value, {})[kind] = r
+                by_word.setdefault(value, {})[kind] = r
             elif kind2 == "suffix":
-                self._by_suffix.setdefault(value, {})[kind] = r
+                by_suffix.setdefault(value, {})[kind] = r
+            elif kind2 == "pref1" and kind == "i":
+                self._pref1[value] = r
             elif kind2 == "tag+i":  # "i-1 tag+i word PREV WORD"
                 _, prev, word = value.split(" ", 2)
                 if prev in tag_id:
                     after_tag.setdefault(word, {})[tag_id[prev]] = r
+        # The same as tuples by kind (row 0 where the model has no such feature).
+        self._word_rows = {v: (k.get("i", 0), k.get("i-1", 0), k.get("i-2", 0), k.get("i+1", 0), k.get("i+2", 0)) for v, k in by_word.items()}
+        self._suffix_rows = {v: (k.get("i", 0), k.get("i-1", 0), k.get("i+1", 0)) for v, k in by_suffix.items()}
         # "i-1 tag+i word" as a dense table: (word's index, previous tag id) -> row; index 0 (a
-        # word without the feature) and absent pairs give row 0, all zeros.
+        # word without the feature) and absent pairs give row 0, all zeros. Flat, as _pair_part.
         self._after_index = {word: i for i, word in enumerate(after_tag, start=1)}
         sizes = np.fromiter(map(len, after_tag.values()), dtype=np.intp, count=len(after_tag))
         at_word = np.repeat(np.arange(1, len(after_tag) + 1, dtype=np.intp), sizes)
         at_prev = np.fromiter(chain.from_iterable(after_tag.values()), dtype=np.intp, count=int(sizes.sum()))
         at_row = np.fromiter(chain.from_iterable(m.values() for m in after_tag.values()), dtype=np.intp, count=len(at_prev))
-        self._after_rows = np.zeros((len(after_tag) + 1, len(names)), dtype=np.intp)
-        self._after_rows[at_word, at_prev] = at_row
+        after_rows = np.zeros((len(after_tag) + 1, len(names)), dtype=np.intp)
+        after_rows[at_word, at_prev] = at_row
+        self._after_rows = after_rows.ravel()
         self._name_array = np.array(names, dtype=object)
         # Where a scored token's ten word features come from: (token offset, column of self._rows).
         self._feature_at = np.array([0, 0, 0, 0, -1, -1, -2, 1, 1, 2], dtype=np.intp)
@@ -176,7 +185,7 @@ class FastPerceptron:
         # (i-1 word, i-1 suffix, i-2 word, i+1 word, i+1 suffix, i+2 word).
         self._rows = np.zeros((capacity, 10), dtype=np.intp)
         self._fixed = np.full(capacity, -1, dtype=np.intp)  # tag id fixed by the tag dictionary, or -1
-        self._after = np.zeros(capacity, dtype=np.intp)  # row of self._after_rows
+        self._after = np.zeros(capacity, dtype=np.intp)  # its word index in self._after_rows (0: no such feature)
         pads = (_START[0], _START[1], _END[0], _END[1])
         self._rows[:4, 4:] = [self._near_rows(w) for w in pads]
         self._fixed[:4] = self._pad_tags
@@ -184,9 +193,9 @@ class FastPerceptron:
 
     def _near_rows(self, norm: str) -> tuple[int, ...]:
         """A word's rows as a neighbour: i-1 word, i-1 suffix, i-2 word, i+1 word, i+1 suffix, i+2 word."""
-        word = self._by_word.get(norm, _NONE).get
-        suffix = self._by_suffix.get(norm[-3:], _NONE).get
-        return (word("i-1", 0), suffix("i-1", 0), word("i-2", 0), word("i+1", 0), suffix("i+1", 0), word("i+2", 0))
+        _, w_1, w_2, w1, w2 = self._word_rows.get(norm, _NO_WORD)
+        _, s_1, s1 = self._suffix_rows.get(norm[-3:], _NO_SUFFIX)
+        return (w_1, s_1, w_2, w1, s1, w2)
 
     def _add_words(self, words: list[str]) -> None:
         """Give new distinct tokens their ids (from self._count on) and their table rows."""
@@ -197,25 +206,18 @@ class FastPerceptron:
             self._rows = np.concatenate((self._rows, np.zeros((grow, 10), dtype=np.intp)))
             self._fixed = np.concatenate((self._fixed, np.full(grow, -1, dtype=np.intp)))
             self._after = np.concatenate((self._after, np.zeros(grow, dtype=np.intp)))
-        rows, fixed, after = [], [], []
-        feature_row, by_word, by_suffix = self._feature_row.get, self._by_word.get, self._by_suffix.get
-        bias = self._bias
-        for word in words:
-            norm = _normalize(word)
-            rows.append(
-                (
-                    bias,
-                    by_suffix(word[-3:], _NONE).get("i", 0),
-                    feature_row("i pref1 " + word[:1], 0),
-                    by_word(norm, _NONE).get("i", 0),
-                    *self._near_rows(norm),
-                )
-            )
-            fixed.append(self._fixed_id.get(word, -1))
-            after.append(self._after_index.get(norm, 0))
-        self._rows[first:count] = rows
-        self._fixed[first:count] = fixed
-        self._after[first:count] = after
+        rows: list[int] = []
+        word_rows, suffix_rows, pref1, bias = self._word_rows.get, self._suffix_rows.get, self._pref1.get, self._bias
+        norms = [_normalize(w) for w in words]
+        for word, norm in zip(words, norms):
+            w, w_1, w_2, w1, w2 = word_rows(norm, _NO_WORD)
+            _, s_1, s1 = suffix_rows(norm[-3:], _NO_SUFFIX)
+            # (self._rows' layout: own rows, then rows as a neighbour, as _near_rows gives them)
+            rows += (bias, suffix_rows(word[-3:], _NO_SUFFIX)[0], pref1(word[:1], 0), w, w_1, s_1, w_2, w1, s1, w2)
+        self._rows[first:count] = np.array(rows, dtype=np.intp).reshape(-1, 10)
+        self._fixed[first:count] = [self._fixed_id.get(w, -1) for w in words]
+        after = self._after_index.get
+        self._after[first:count] = [after(n, 0) for n in norms]
         self._count = count
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -273,36 +275,46 @@ class FastPerceptron:
         at = np.flatnonzero(tid < 0)  # the tokens to score
         if len(at):
             matrix = self._matrix
-            # Each scored token's ten word feature rows: its own four, then its neighbours'.
-            g = matrix[self._rows[ids[at[:, None] + self._feature_at], self._feature_column]]  # (scored tokens, 10, classes)
+            # Each scored token's ten word feature rows: its own four, then its neighbours'. One
+            # (scored tokens, classes) block per feature, so that each term below is contiguous.
+            at_features = ids[at + self._feature_at[:, None]]  # (10, scored tokens)
+            g = matrix.take(self._rows[at_features, self._feature_column[:, None]], axis=0)
             # Added in exactly the order (and grouping) of nltk's per-feature sums this replaces:
             # own = bias + suffix + pref1 + word; then + (i-1 word + i-1 suffix) + i-2 word
             # + (i+1 word + i+1 suffix) + i+2 word. Float addition is not associative.
-            word_part = g[:, 0] + g[:, 1]
-            word_part += g[:, 2]
-            word_part += g[:, 3]
-            word_part += g[:, 4] + g[:, 5]
-            word_part += g[:, 6]
-            word_part += g[:, 7] + g[:, 8]
-            word_part += g[:, 9]
+            word_part = g[0] + g[1]
+            word_part += g[2]
+            word_part += g[3]
+            word_part += g[4] + g[5]
+            word_part += g[6]
+            word_part += g[7] + g[8]
+            word_part += g[9]
             # The tag part needs the two previous tags. Tag every scored token from guessed
-            # previous tags, then again from the tags that gave, until nothing changes (2-4
-            # rounds on articles). That fixed point is nltk's left-to-right result: a token whose
-            # predecessors are fixed (tag dictionary, sentence start) is right in round 1, the next
-            # one in round 2 at the latest, and so on; a fixed point has them all right.
-            after = self._after_rows[self._after[ids[at]]]  # (scored tokens, tags): row by previous tag
-            pair_part, before, before2, each = self._pair_part, at - 1, at - 2, np.arange(len(at))
-            tags = word_part.argmax(axis=1)  # the guess
-            tid[at] = tags
+            # previous tags (its word part's best), then again each one whose previous tags that
+            # changed, until none changes (2-4 rounds on articles, the later ones small). That
+            # fixed point is nltk's left-to-right result: a token whose predecessors are fixed (tag
+            # dictionary, sentence start) is right in round 1, the next one in round 2 at the
+            # latest, and so on; when nothing changes, every token agrees with its predecessors.
+            after, pair_part, n_tags = self._after_rows, self._pair_part, len(self._tag_names)
+            words_after = self._after[ids[at]] * n_tags  # where each scored token's after_rows start
+            tid[at] = word_part.argmax(axis=1)  # the guess
+            now, part, rows = at, word_part, words_after  # round 1: every scored token
             while True:
-                prev = tid[before]
-                scores = word_part + pair_part[prev, tid[before2]]
+                prev = tid[now - 1]
+                scores = part + pair_part.take(prev * n_tags + tid[now - 2], axis=0)
                 # nltk's one feature joining the previous tag and the word itself (row 0: zeros).
-                scores += matrix[after[each, prev]]
+                scores += matrix.take(after.take(rows + prev), axis=0)
                 found = scores.argmax(axis=1)
-                if np.array_equal(found, tags):
+                changed = now[found != tid[now]]
+                if not len(changed):
                     break
-                tid[at] = tags = found
+                tid[now] = found
+                # Next round: only the scored tokens one or two places after a changed tag.
+                moved = np.zeros(len(tid), dtype=bool)
+                moved[changed + 1] = True
+                moved[changed + 2] = True
+                redo = np.flatnonzero(moved[at])
+                now, part, rows = at[redo], word_part[redo], words_after[redo]
         named = self._name_array[tid].tolist()
         out: list[list[str]] = []
         start = 0
