@@ -127,8 +127,9 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
     runs: list[tuple[int, int]] = []
     n = len(toks)
     end = 0
-    # Only tokens that may be capitalised (is_capitalised) can start a name; most are plain lower-case words.
-    for i in [i for i, t in enumerate(toks) if not (t[0].islower() and "-" not in t and "'" not in t and "’" not in t)]:
+    # Only tokens that may be capitalised (is_capitalised) can start a name: most are plain
+    # lower-case words or punctuation.
+    for i in [i for i, t in enumerate(toks) if t[0].isupper() or t[0].isdigit() or ("-" in t or "'" in t or "’" in t) and t[0].islower()]:
         if i < end or not _starts_name(toks[i], tags[i], i > 0 and toks[i - 1] != _SEP, stopwords):
             continue
         j = i + 1
@@ -221,10 +222,14 @@ def document_mentions(
     runs = name_runs(toks, tags, stopwords, lows)
     # Noun phrases: modifiers and nouns, ending with a noun. Each token becomes one letter (N: a
     # noun, M: a modifier, x: neither or no phrase word) and a regular expression finds the runs.
+    # A phrase word is longer than one character, no stopword or calendar word, and has a letter
+    # (checked inline: this runs for every noun and modifier of the document).
     classes = "".join(
         [
-            "x" if c == "x" or not _phrase_word(w, stopwords) else c if c != "G" else "M" if _modifier(tags, j) else "x"
-            for j, (w, c) in enumerate(zip(toks, map(_TAG_CLASS.get, tags, repeat("x"))))
+            "x"
+            if c == "x" or len(w) < 2 or low in stopwords or low in CALENDAR or not (w[0].isalpha() or _LETTER.search(w))
+            else c if c != "G" else "M" if _modifier(tags, j) else "x"
+            for j, (w, low, c) in enumerate(zip(toks, lows, map(_TAG_CLASS.get, tags, repeat("x"))))
         ]
     )
     phrases = [m.span() for m in _NOUN_PHRASE.finditer(classes)]
@@ -318,9 +323,3 @@ def _modifier(tags: list[str], j: int) -> bool:
         and tags[j + 1] in {"NN", "NNS"}
         and (j == 0 or tags[j - 1] in _GERUND_AFTER or tags[j - 1] == _SEP)
     )
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _phrase_word(word: str, stopwords: frozenset[str]) -> bool:
-    low = word.lower()
-    return bool(_LETTER.search(word)) and low not in stopwords and len(word) > 1 and low not in CALENDAR
