@@ -45,7 +45,7 @@ _START_IDS = (0, 1)  # the pads' token ids (FastPerceptron._reset_tables)
 _END_IDS = (2, 3)
 _NO_WORD = (0, 0, 0, 0, 0)  # rows of a word value the model has no features for (see _word_rows)
 _NO_SUFFIX = (0, 0, 0)
-_CACHE_LIMIT = 50_000  # distinct tokens (a few hundred bytes each)
+_CACHE_LIMIT = 50_000  # distinct tokens (about 60 bytes of tables each, plus the dict entry)
 _BATCH_TOKENS = 4000  # per batch, numpy holds about 2 KB per token (float32 feature rows)
 
 
@@ -162,7 +162,7 @@ class FastPerceptron:
         at_word = np.repeat(np.arange(1, len(after_tag) + 1, dtype=np.intp), sizes)
         at_prev = np.fromiter(chain.from_iterable(after_tag.values()), dtype=np.intp, count=int(sizes.sum()))
         at_row = np.fromiter(chain.from_iterable(m.values() for m in after_tag.values()), dtype=np.intp, count=len(at_prev))
-        after_rows = np.zeros((len(after_tag) + 1, len(names)), dtype=np.intp)
+        after_rows = np.zeros((len(after_tag) + 1, len(names)), dtype=np.int32)  # (rows < 2**31)
         after_rows[at_word, at_prev] = at_row
         self._after_rows = after_rows.ravel()
         self._name_array = np.array(names, dtype=object)
@@ -183,7 +183,7 @@ class FastPerceptron:
         capacity = 4096
         # Per token: own rows (bias, suffix, first letter, word), then rows as a neighbour
         # (i-1 word, i-1 suffix, i-2 word, i+1 word, i+1 suffix, i+2 word).
-        self._rows = np.zeros((capacity, 10), dtype=np.intp)
+        self._rows = np.zeros((capacity, 10), dtype=np.int32)
         self._fixed = np.full(capacity, -1, dtype=np.intp)  # tag id fixed by the tag dictionary, or -1
         self._after = np.zeros(capacity, dtype=np.intp)  # its word index in self._after_rows (0: no such feature)
         pads = (_START[0], _START[1], _END[0], _END[1])
@@ -203,7 +203,7 @@ class FastPerceptron:
         first, count = self._count, self._count + len(words)
         if count > len(self._fixed):
             grow = max(count, 2 * len(self._fixed)) - len(self._fixed)
-            self._rows = np.concatenate((self._rows, np.zeros((grow, 10), dtype=np.intp)))
+            self._rows = np.concatenate((self._rows, np.zeros((grow, 10), dtype=np.int32)))
             self._fixed = np.concatenate((self._fixed, np.full(grow, -1, dtype=np.intp)))
             self._after = np.concatenate((self._after, np.zeros(grow, dtype=np.intp)))
         rows: list[int] = []
