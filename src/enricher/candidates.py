@@ -129,7 +129,10 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
     end = 0
     # Only tokens that may be capitalised (is_capitalised) can start a name: most are plain
     # lower-case words or punctuation.
-    for i in [i for i, t in enumerate(toks) if t[0].isupper() or t[0].isdigit() or ("-" in t or "'" in t or "’" in t) and t[0].islower()]:
+    starts = [
+        i for i, t in enumerate(toks) if t[0].isupper() or t[0].isdigit() or ("-" in t or "'" in t or "’" in t) and t[0].islower()
+    ]
+    for i in starts:
         if i < end or not _starts_name(toks[i], tags[i], i > 0 and toks[i - 1] != _SEP, stopwords):
             continue
         j = i + 1

@@ -231,11 +231,20 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
         votes["place"] += 3
     if not ORG_WORDS.isdisjoint(lows) or len(g.keys) > 1 and any(is_acronym(k[0]) for k in g.keys if len(k) == 1):
         votes["organization"] += 2
-    if len(g.keys) > 1 and _person_like(main) and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key):
+    if (
+        len(g.keys) > 1
+        and _person_like(main)
+        and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key)
+    ):
         votes["person"] += 2  # "Kerry" alone after "John Kerry"
     person, organization, place = votes["person"], votes["organization"], votes["place"]
     # The most votes; on a tie person, then place, then organization.
-    best, most = ("person", person) if person >= max(organization, place) else ("place", place) if place >= organization else ("organization", organization)
+    if person >= max(organization, place):
+        best, most = "person", person
+    elif place >= organization:
+        best, most = "place", place
+    else:
+        best, most = "organization", organization
     if most >= 2:
         return best
     # A lone "in London" is enough when nothing points elsewhere.

@@ -153,7 +153,9 @@ class FastPerceptron:
                 if prev in tag_id:
                     after_tag.setdefault(word, {})[tag_id[prev]] = r
         # The same as tuples by kind (row 0 where the model has no such feature).
-        self._word_rows = {v: (k.get("i", 0), k.get("i-1", 0), k.get("i-2", 0), k.get("i+1", 0), k.get("i+2", 0)) for v, k in by_word.items()}
+        self._word_rows = {
+            v: (k.get("i", 0), k.get("i-1", 0), k.get("i-2", 0), k.get("i+1", 0), k.get("i+2", 0)) for v, k in by_word.items()
+        }
         self._suffix_rows = {v: (k.get("i", 0), k.get("i-1", 0), k.get("i+1", 0)) for v, k in by_suffix.items()}
         # "i-1 tag+i word" as a dense table: (word's index, previous tag id) -> row; index 0 (a
         # word without the feature) and absent pairs give row 0, all zeros. Flat, as _pair_part.
