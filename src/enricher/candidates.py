@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from typing import Iterable
 
 NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 MODIFIERS = frozenset({"JJ", "VBN"})
@@ -59,6 +60,10 @@ CALENDAR = frozenset(
     august september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug.
     sep sep. sept sept. oct oct. nov nov. dec dec. today yesterday tomorrow""".split()
 )
+_TITLE_OR_DATE = TITLES | CALENDAR
+# Between sentences in document_mentions' token and tag lists: no token (tokens hold no
+# white space), tag, cue or name word, and no letter.
+_SEP = "\n"
 _LETTER = re.compile(r"[^\W\d_]")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|le|la|o|mc|mac)[-’'][A-Z]")
 # Pure word tests run for every token, many times per document; a bounded memo of each
@@ -113,18 +118,25 @@ def _paren_after(toks: list[str], end: int) -> tuple[str, ...] | None:
 
 
 def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows: list[str] | None = None) -> list[tuple[int, int]]:
-    """Spans [start, end) of capitalised proper-noun sequences, joined by of/for/& inside names."""
+    """Spans [start, end) of capitalised proper-noun sequences, joined by of/for/& inside names.
+
+    toks may hold several sentences, each followed by _SEP (as document_mentions lays them out).
+    """
     if lows is None:
         lows = [t.lower() for t in toks]
     runs: list[tuple[int, int]] = []
     n = len(toks)
     end = 0
-    # Only tokens that may be capitalised (is_capitalised) can start a name; most are plain lower-case words.
-    for i in [i for i, t in enumerate(toks) if not (t[0].islower() and "-" not in t and "'" not in t and "’" not in t)]:
-        if i < end or not _starts_name(toks[i], tags[i], i > 0, stopwords):
+    # Only tokens that may be capitalised (is_capitalised) can start a name: most are plain
+    # lower-case words or punctuation.
+    starts = [
+        i for i, t in enumerate(toks) if t[0].isupper() or t[0].isdigit() or ("-" in t or "'" in t or "’" in t) and t[0].islower()
+    ]
+    for i in starts:
+        if i < end or not _starts_name(toks[i], tags[i], i > 0 and toks[i - 1] != _SEP, stopwords):
             continue
         j = i + 1
-        while j < n:
+        while j < n:  # (a _SEP ends a run: it is neither capitalised nor a link word)
             if _shouting(toks[j]) != _shouting(toks[j - 1]) and not toks[j].endswith("."):
                 break  # "MBABANE" then "David": a dateline or a heading glued to a name
             if _continues_name(toks[j], tags[j], stopwords):
@@ -182,87 +194,122 @@ def sentence_mentions(
     toks: list[str], tags: list[str], sentence: int, offset: int, stopwords: frozenset[str]
 ) -> list[Mention]:
     """All candidate mentions of one tagged sentence."""
+    return document_mentions([(toks, tags, sentence)], stopwords, offset)
+
+
+def document_mentions(
+    sentences: Iterable[tuple[list[str], list[str], int]], stopwords: frozenset[str], offset: int = 0
+) -> list[Mention]:
+    """All candidate mentions of a document's tagged sentences ((tokens, tags, sentence index)
+    each), sentence by sentence, their offsets counted from `offset` over the non-empty ones.
+
+    The sentences are scanned as one token list, each followed by _SEP, so that the per-token
+    work (lower-casing, the name and noun-phrase scans) runs once per document, not per sentence.
+    _SEP is no token, tag or cue word, so nothing crosses it; the cues that look further than
+    one token past a name stop at its sentence's end explicitly.
+    """
+    toks: list[str] = [_SEP]
+    tags: list[str] = [_SEP]
+    spans: list[tuple[int, int, int]] = []  # (sentence index, first token, its _SEP) in toks
+    for words, word_tags, index in sentences:
+        if words:
+            spans.append((index, len(toks), len(toks) + len(words)))
+            toks += words
+            toks.append(_SEP)
+            tags += word_tags
+            tags.append(_SEP)
     out: list[Mention] = []
-    n = len(toks)
-    name_at: dict[int, Mention] = {}
-    covered: set[int] = set()  # tokens of names and of the roles before them
+    if not spans:
+        return out
     lows = [t.lower() for t in toks]
-    for start, end in name_runs(toks, tags, stopwords, lows):
-        covered.update(range(start, end))
-        person_cue = start > 0 and lows[start - 1] in TITLES
-        # Split off a leading role: "US Secretary of State John Kerry" -> "John Kerry".
-        last_title = max((k for k in range(start, end - 1) if lows[k] in TITLES), default=-1)
-        if last_title >= 0:
-            # "Secretary of State John Kerry", "Minister for Health Jane Roe": the role ends after its object.
-            if last_title + 3 < end and lows[last_title + 1] in NAME_LINKS:
-                last_title += 2
-            start = last_title + 1
-            person_cue = True
-        # Titles alone ("President", "Mr.") are no names.
-        while end > start and lows[end - 1] in TITLES:
-            end -= 1
-        if end <= start or all(w in TITLES or w in CALENDAR for w in lows[start:end]):
-            continue
-        words = toks[start:end]
-        mention = Mention(tuple(words), sentence, offset + start, True, initial=start == 0)
-        if person_cue:
-            _cue(mention, "person", 3)
-        if any(w in ORG_WORDS for w in lows[start + 1 : end]) or (end - start > 1 and lows[start] in {"university", "ministry", "bank", "department"}):
-            _cue(mention, "organization", 3)
-        if end < n and lows[end] in ORG_TAILS:
-            _cue(mention, "organization", 2)
-        nxt = lows[end] if end < n else ""
-        if nxt in SAY_VERBS or (nxt == "," and end + 1 < n and toks[end + 1].isdigit()):
-            _cue(mention, "person", 1)
-        possessive = nxt in ("'s", "’s")
-        if start > 0 and lows[start - 1] in SAY_VERBS and not possessive:
-            _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
-        if possessive and any(w in TITLES for w in lows[end + 1 : end + 3]):
-            _cue(mention, "organization", 1)  # "Nordrail's chief executive": the name employs the person
-        # Appositions: "chief executive, Maja Lund" and "Ines Moreau, a metals analyst".
-        if start > 1 and lows[start - 1] == "," and lows[start - 2] in TITLES:
-            _cue(mention, "person", 3)
-        if nxt == "," and end + 1 < n and lows[end + 1] in ("a", "an", "the") and any(
-            w in TITLES for w in lows[end + 2 : end + 5]
-        ):
-            _cue(mention, "person", 2)
-        if start > 0 and lows[start - 1] in PLACE_CUES:
-            _cue(mention, "place", 1)
-        if end < n and toks[end] == "-based":
-            _cue(mention, "place", 1)
-        mention.paren = _paren_after(toks, end)
-        out.append(mention)
-        for k in range(start, end):
-            name_at[k] = mention
+    runs = name_runs(toks, tags, stopwords, lows)
     # Noun phrases: modifiers and nouns, ending with a noun. Each token becomes one letter (N: a
     # noun, M: a modifier, x: neither or no phrase word) and a regular expression finds the runs.
+    # A phrase word is longer than one character, no stopword or calendar word, and has a letter
+    # (checked inline: this runs for every noun and modifier of the document).
     classes = "".join(
         [
-            "x" if c == "x" or not _phrase_word(w, stopwords) else c if c != "G" else "M" if _modifier(tags, j) else "x"
-            for j, (w, c) in enumerate(zip(toks, map(_TAG_CLASS.get, tags, repeat("x"))))
+            "x"
+            if c == "x" or len(w) < 2 or low in stopwords or low in CALENDAR or not (w[0].isalpha() or _LETTER.search(w))
+            else c if c != "G" else "M" if _modifier(tags, j) else "x"
+            for j, (w, low, c) in enumerate(zip(toks, lows, map(_TAG_CLASS.get, tags, repeat("x"))))
         ]
     )
-    for match in _NOUN_PHRASE.finditer(classes):
-        i, end = match.span()
-        start = i
-        while start < end and (tags[start] not in NOUNS and lows[start] in WEAK_MODIFIERS):
-            start += 1
-        if start >= end:
-            continue
-        if end - start > MAX_PHRASE:
-            start = end - MAX_PHRASE
-        if end - 1 in covered:
-            continue  # ends with a name or a title: the name (and its role) stand as a mention
-        words = tuple(toks[start:end])
-        names = {id(name_at[k]): name_at[k] for k in range(start, end) if k in name_at} if name_at else None
-        if names:
-            # A name and a generic "group" after it is the name itself.
-            only = next(iter(names.values())) if len(names) == 1 else None
-            if only is not None and lows[end - 1] in ORG_TAILS and only.offset + len(only.words) == offset + end - 1:
+    phrases = [m.span() for m in _NOUN_PHRASE.finditer(classes)]
+    name_at: dict[int, Mention] = {}
+    covered: set[int] = set()  # tokens of names and of the roles before them
+    r = p = 0
+    for ordinal, (sentence, first, stop) in enumerate(spans):
+        shift = offset - 1 - ordinal  # toks position -> document offset
+        while r < len(runs) and runs[r][0] < stop:
+            start, end = runs[r]
+            r += 1
+            covered.update(range(start, end))
+            person_cue = lows[start - 1] in TITLES
+            # Split off a leading role: "US Secretary of State John Kerry" -> "John Kerry".
+            if not TITLES.isdisjoint(lows[start : end - 1]):
+                last_title = max(k for k in range(start, end - 1) if lows[k] in TITLES)
+                # "Secretary of State John Kerry", "Minister for Health Jane Roe": the role ends after its object.
+                if last_title + 3 < end and lows[last_title + 1] in NAME_LINKS:
+                    last_title += 2
+                start = last_title + 1
+                person_cue = True
+            # Titles alone ("President", "Mr.") are no names.
+            while end > start and lows[end - 1] in TITLES:
+                end -= 1
+            if end <= start or _TITLE_OR_DATE.issuperset(lows[start:end]):
                 continue
-            for m in names.values():
-                m.parent = words
-        out.append(Mention(words, sentence, offset + start, False, initial=start == 0))
+            mention = Mention(tuple(toks[start:end]), sentence, shift + start, True, initial=start == first)
+            if person_cue:
+                _cue(mention, "person", 3)
+            if not ORG_WORDS.isdisjoint(lows[start + 1 : end]) or (
+                end - start > 1 and lows[start] in {"university", "ministry", "bank", "department"}
+            ):
+                _cue(mention, "organization", 3)
+            nxt = lows[end]  # (_SEP at the sentence's end)
+            if nxt in ORG_TAILS:
+                _cue(mention, "organization", 2)
+            if nxt in SAY_VERBS or (nxt == "," and toks[end + 1].isdigit()):
+                _cue(mention, "person", 1)
+            possessive = nxt in ("'s", "’s")
+            if lows[start - 1] in SAY_VERBS and not possessive:
+                _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
+            if possessive and not TITLES.isdisjoint(lows[end + 1 : min(end + 3, stop)]):
+                _cue(mention, "organization", 1)  # "Nordrail's chief executive": the name employs the person
+            # Appositions: "chief executive, Maja Lund" and "Ines Moreau, a metals analyst".
+            if lows[start - 1] == "," and lows[start - 2] in TITLES:
+                _cue(mention, "person", 3)
+            if nxt == "," and lows[end + 1] in ("a", "an", "the") and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
+                _cue(mention, "person", 2)
+            if lows[start - 1] in PLACE_CUES:
+                _cue(mention, "place", 1)
+            if toks[end] == "-based":
+                _cue(mention, "place", 1)
+            mention.paren = _paren_after(toks, end)  # (stops at a _SEP: no letter in it)
+            out.append(mention)
+            for k in range(start, end):
+                name_at[k] = mention
+        while p < len(phrases) and phrases[p][0] < stop:
+            start, end = phrases[p]
+            p += 1
+            while start < end and (tags[start] not in NOUNS and lows[start] in WEAK_MODIFIERS):
+                start += 1
+            if start >= end:
+                continue
+            if end - start > MAX_PHRASE:
+                start = end - MAX_PHRASE
+            if end - 1 in covered:
+                continue  # ends with a name or a title: the name (and its role) stand as a mention
+            words = tuple(toks[start:end])
+            if not name_at.keys().isdisjoint(range(start, end)):
+                names = {id(name_at[k]): name_at[k] for k in range(start, end) if k in name_at}
+                # A name and a generic "group" after it is the name itself.
+                only = next(iter(names.values())) if len(names) == 1 else None
+                if only is not None and lows[end - 1] in ORG_TAILS and only.offset + len(only.words) == shift + end - 1:
+                    continue
+                for m in names.values():
+                    m.parent = words
+            out.append(Mention(words, sentence, shift + start, False, initial=start == first))
     return out
 
 
@@ -272,13 +319,10 @@ _NOUN_PHRASE = re.compile("M*N+")
 
 
 def _modifier(tags: list[str], j: int) -> bool:
-    # "fishing quotas": a gerund right before a common noun modifies it.
+    # "fishing quotas": a gerund right before a common noun modifies it (a _SEP: a sentence start).
     return tags[j] in MODIFIERS or (
-        tags[j] == "VBG" and j + 1 < len(tags) and tags[j + 1] in {"NN", "NNS"} and (j == 0 or tags[j - 1] in _GERUND_AFTER)
+        tags[j] == "VBG"
+        and j + 1 < len(tags)
+        and tags[j + 1] in {"NN", "NNS"}
+        and (j == 0 or tags[j - 1] in _GERUND_AFTER or tags[j - 1] == _SEP)
     )
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _phrase_word(word: str, stopwords: frozenset[str]) -> bool:
-    low = word.lower()
-    return bool(_LETTER.search(word)) and low not in stopwords and len(word) > 1 and low not in CALENDAR

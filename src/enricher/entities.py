@@ -66,10 +66,16 @@ def word_key(word: str) -> str:
 
 
 def phrase_key(words: Iterable[str]) -> tuple[str, ...]:
+    return _phrase_key(tuple(words))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _phrase_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    # (a mention's words are a tuple: one lookup here instead of one per word)
     return tuple(map(word_key, words))
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     keys: list[tuple[str, ...]]  # member phrase keys, the main one first
     mentions: list[Mention] = field(default_factory=list)
@@ -107,7 +113,7 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     by_key: dict[tuple[str, ...], list[Mention]] = {}
     name_keys: set[tuple[str, ...]] = set()
     for m in mentions:
-        key = m.key = phrase_key(m.words)
+        key = m.key = _phrase_key(m.words)
         ms = by_key.get(key)
         if ms is None:
             by_key[key] = [m]
@@ -122,7 +128,7 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     for k, ms in names.items():
         for m in ms:
             if m.paren:
-                inner = phrase_key(m.paren)
+                inner = _phrase_key(m.paren)
                 if inner in by_key and inner != k and (len(inner) == 1 or len(k) == 1):
                     union.union(k, inner)
                     expanded.update((k, inner))
@@ -162,9 +168,9 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
         if len(fulls) == 1 and (k[0].lower() not in places or _cued(by_key[fulls[0]], "person")):
             union.union(k, fulls[0])
     groups: dict[tuple[str, ...], Group] = {}
-    find = union.find if union.parent else None  # (most articles: nothing was united)
+    united = union.parent  # (a root is never in it; most keys are roots)
     for k in sorted(by_key, key=lambda k: by_key[k][0].offset):
-        root = find(k) if find else k
+        root = union.find(k) if k in united else k
         g = groups.get(root)
         if g is None:  # (not setdefault: that would build a Group for every key)
             g = groups[root] = Group(keys=[])
@@ -182,7 +188,7 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
         g.label = " ".join(ms[0].words) if len(ms) == 1 else _label(ms)
         if g.name:
             g.kind = _kind(g, by_key, places)
-        elif g.label[1:2].islower() and all(m.initial for m in g.mentions):
+        elif g.label[1:2].islower() and g.label[:1].lower() != g.label[:1] and all(m.initial for m in g.mentions):
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
     return out
 
@@ -220,18 +226,29 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     if forms & places or g.label.lower() in places:
         votes["place"] += 4
     main = by_key[g.key][0].words
-    last = main[-1].lower()
-    if last in PLACE_WORDS or (len(main) > 1 and main[0].lower() in {"lake", "mount", "mt.", "port", "fort", "cape"}):
+    lows = [w.lower() for w in main]
+    if lows[-1] in PLACE_WORDS or (len(main) > 1 and lows[0] in {"lake", "mount", "mt.", "port", "fort", "cape"}):
         votes["place"] += 3
-    if any(w.lower() in ORG_WORDS for w in main) or any(is_acronym(k[0]) for k in g.keys if len(k) == 1) and len(g.keys) > 1:
+    if not ORG_WORDS.isdisjoint(lows) or len(g.keys) > 1 and any(is_acronym(k[0]) for k in g.keys if len(k) == 1):
         votes["organization"] += 2
-    if _person_like(main) and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key):
+    if (
+        len(g.keys) > 1
+        and _person_like(main)
+        and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key)
+    ):
         votes["person"] += 2  # "Kerry" alone after "John Kerry"
-    best = max(votes, key=lambda k: (votes[k], k == "person", k == "place"))
-    if votes[best] >= 2:
+    person, organization, place = votes["person"], votes["organization"], votes["place"]
+    # The most votes; on a tie person, then place, then organization.
+    if person >= max(organization, place):
+        best, most = "person", person
+    elif place >= organization:
+        best, most = "place", place
+    else:
+        best, most = "organization", organization
+    if most >= 2:
         return best
     # A lone "in London" is enough when nothing points elsewhere.
-    if best == "place" and votes["place"] == 1 and votes["person"] == votes["organization"] == 0:
+    if best == "place" and place == 1 and person == organization == 0:
         return "place"
     return "entity"
 

@@ -9,11 +9,12 @@ features, weights and tag dictionary, sums in the same order) far cheaper:
   gather touches, and changes a decision only when two classes tie to about 1e-6
   (1 token in 193,928 on the dev articles);
 * each distinct token's feature rows (as the tagged word and as a neighbour) are looked
-  up once and cached; the tag part of a score (the two previous tags) is one precomputed
-  table indexed by the tag pair;
+  up once and kept in per-token tables (numpy arrays, indexed by a token id); the tag part
+  of a score (the two previous tags) is one precomputed table indexed by the tag pair;
 * a whole document is tagged at once: the word parts of all scored tokens are gathered and
-  summed in a few numpy calls, then the tag parts are added in waves (tokens whose two
-  predecessors are known first), so numpy works on arrays, not one token at a time;
+  summed in a few numpy calls, then the tag parts are found for all scored tokens at once
+  by iterating to a fixed point (a few rounds), so numpy works on arrays, not one token
+  at a time;
 * tokens found in the tag dictionary are tagged without scoring, as nltk does.
 
 Caches live on the instance (a pipeline builds one tagger), bounded in size.
@@ -23,8 +24,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
-from types import MappingProxyType
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 # Tokens for tagging: the splitter's words (text.WORD) plus single punctuation marks,
 # so that phrases can stop at commas, brackets and quotes.
@@ -40,12 +40,12 @@ _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 _QUOTES = frozenset({'"', "“", "”"})
 _START = ("-START-", "-START2-")
-# Per token: (tag id fixed by the tag dictionary or -1, rows as a neighbour, own rows,
-# rows of "i-1 tag+i word" by previous tag id).
-_Info = tuple[int, tuple[int, ...], tuple[int, ...], Mapping[int, int]]
 _END = ("-END-", "-END2-")
-_NONE: Mapping[Any, int] = MappingProxyType({})  # an empty, read-only row map
-_CACHE_LIMIT = 50_000  # distinct tokens (a few hundred bytes each)
+_START_IDS = (0, 1)  # the pads' token ids (FastPerceptron._reset_tables)
+_END_IDS = (2, 3)
+_NO_WORD = (0, 0, 0, 0, 0)  # rows of a word value the model has no features for (see _word_rows)
+_NO_SUFFIX = (0, 0, 0)
+_CACHE_LIMIT = 50_000  # distinct tokens (about 60 bytes of tables each, plus the dict entry)
 _BATCH_TOKENS = 4000  # per batch, numpy holds about 2 KB per token (float32 feature rows)
 
 
@@ -130,56 +130,97 @@ class FastPerceptron:
         prev = self._matrix[[row("i-1 tag " + t, 0) for t in names]]
         prev2 = self._matrix[[row("i-2 tag " + t, 0) for t in names]]
         both = self._matrix[[[row(f"i tag+i-2 tag {p} {p2}", 0) for p2 in names] for p in names]]
-        self._pair_part = (prev[:, None, :] + prev2[None, :, :]) + both  # (tags, tags, classes)
+        pair_part = (prev[:, None, :] + prev2[None, :, :]) + both  # (tags, tags, classes)
+        # Flat, by pair id (i-1 tag id * tags + i-2 tag id): take() is numpy's fastest gather.
+        self._pair_part = pair_part.reshape(len(names) * len(names), -1)
         # Word features by value, so that a word never seen before costs a few lookups, not
-        # fourteen string concatenations: value -> {feature kind: row}; for "i-1 tag+i word",
-        # word -> {previous tag id: row}.
-        self._by_word: dict[str, dict[str, int]] = {}
-        self._by_suffix: dict[str, dict[str, int]] = {}
-        self._after_tag: dict[str, dict[int, int]] = {}
+        # fourteen string concatenations: value -> {feature kind: row}.
+        by_word: dict[str, dict[str, int]] = {}
+        by_suffix: dict[str, dict[str, int]] = {}
+        self._pref1: dict[str, int] = {}  # "i pref1": first letter -> row
+        after_tag: dict[str, dict[int, int]] = {}  # "i-1 tag+i word": word -> {previous tag id: row}
         for name, r in self._feature_row.items():
             kind, _, value = name.partition(" ")
             kind2, _, value = value.partition(" ")
             if kind2 == "word":
-                self._by_word.setdefault(value, {})[kind] = r
+                by_word.setdefault(value, {})[kind] = r
             elif kind2 == "suffix":
-                self._by_suffix.setdefault(value, {})[kind] = r
+                by_suffix.setdefault(value, {})[kind] = r
+            elif kind2 == "pref1" and kind == "i":
+                self._pref1[value] = r
             elif kind2 == "tag+i":  # "i-1 tag+i word PREV WORD"
                 _, prev, word = value.split(" ", 2)
                 if prev in tag_id:
-                    self._after_tag.setdefault(word, {})[tag_id[prev]] = r
-        # Per distinct token, everything tagging needs from it (see _word_info); bounded.
-        self._info: dict[str, _Info] = {}
-        self._pads = (
-            self._pad_info(_START[0], tag_id[_START[1]]),  # read as the i-2 word and tag of a first token
-            self._pad_info(_START[1], tag_id[_START[0]]),
-            self._pad_info(_END[0], 0),  # after the last token: never read as a tag
-            self._pad_info(_END[1], 0),
-        )
+                    after_tag.setdefault(word, {})[tag_id[prev]] = r
+        # The same as tuples by kind (row 0 where the model has no such feature).
+        self._word_rows = {
+            v: (k.get("i", 0), k.get("i-1", 0), k.get("i-2", 0), k.get("i+1", 0), k.get("i+2", 0)) for v, k in by_word.items()
+        }
+        self._suffix_rows = {v: (k.get("i", 0), k.get("i-1", 0), k.get("i+1", 0)) for v, k in by_suffix.items()}
+        # "i-1 tag+i word" as a dense table: (word's index, previous tag id) -> row; index 0 (a
+        # word without the feature) and absent pairs give row 0, all zeros. Flat, as _pair_part.
+        self._after_index = {word: i for i, word in enumerate(after_tag, start=1)}
+        sizes = np.fromiter(map(len, after_tag.values()), dtype=np.intp, count=len(after_tag))
+        at_word = np.repeat(np.arange(1, len(after_tag) + 1, dtype=np.intp), sizes)
+        at_prev = np.fromiter(chain.from_iterable(after_tag.values()), dtype=np.intp, count=int(sizes.sum()))
+        at_row = np.fromiter(chain.from_iterable(m.values() for m in after_tag.values()), dtype=np.intp, count=len(at_prev))
+        after_rows = np.zeros((len(after_tag) + 1, len(names)), dtype=np.int32)  # (rows < 2**31)
+        after_rows[at_word, at_prev] = at_row
+        self._after_rows = after_rows.ravel()
+        self._name_array = np.array(names, dtype=object)
+        # Where a scored token's ten word features come from: (token offset, column of self._rows).
+        self._feature_at = np.array([0, 0, 0, 0, -1, -1, -2, 1, 1, 2], dtype=np.intp)
+        self._feature_column = np.arange(10, dtype=np.intp)
+        # Per distinct token (see _add_words), bounded: its index in three tables of what tagging
+        # needs from it, so that a document's tokens become arrays in one numpy call each.
+        self._word_id: dict[str, int] = {}
+        # A first token reads the start pads as its i-2 and i-1 tags; the end pads are never read as tags.
+        self._pad_tags = (tag_id[_START[1]], tag_id[_START[0]], 0, 0)
+        self._reset_tables()
+
+    def _reset_tables(self) -> None:
+        """Empty the per-token tables, but for the four pads nltk puts around a sentence (ids 0-3)."""
+        np = self._np
+        self._word_id.clear()
+        capacity = 4096
+        # Per token: own rows (bias, suffix, first letter, word), then rows as a neighbour
+        # (i-1 word, i-1 suffix, i-2 word, i+1 word, i+1 suffix, i+2 word).
+        self._rows = np.zeros((capacity, 10), dtype=np.int32)
+        self._fixed = np.full(capacity, -1, dtype=np.intp)  # tag id fixed by the tag dictionary, or -1
+        self._after = np.zeros(capacity, dtype=np.intp)  # its word index in self._after_rows (0: no such feature)
+        pads = (_START[0], _START[1], _END[0], _END[1])
+        self._rows[:4, 4:] = [self._near_rows(w) for w in pads]
+        self._fixed[:4] = self._pad_tags
+        self._count = 4
 
     def _near_rows(self, norm: str) -> tuple[int, ...]:
         """A word's rows as a neighbour: i-1 word, i-1 suffix, i-2 word, i+1 word, i+1 suffix, i+2 word."""
-        word = self._by_word.get(norm, _NONE).get
-        suffix = self._by_suffix.get(norm[-3:], _NONE).get
-        return (word("i-1", 0), suffix("i-1", 0), word("i-2", 0), word("i+1", 0), suffix("i+1", 0), word("i+2", 0))
+        _, w_1, w_2, w1, w2 = self._word_rows.get(norm, _NO_WORD)
+        _, s_1, s1 = self._suffix_rows.get(norm[-3:], _NO_SUFFIX)
+        return (w_1, s_1, w_2, w1, s1, w2)
 
-    def _pad_info(self, word: str, tag: int) -> _Info:
-        return (tag, self._near_rows(word), (0, 0, 0, 0), _NONE)
-
-    def _word_info(self, word: str) -> _Info:
-        """(tag id if the tag dictionary fixes it, else -1; rows as a neighbour; own rows
-        (bias, suffix, first letter, word); rows of "i-1 tag+i word" by previous tag id)."""
-        if len(self._info) > _CACHE_LIMIT:
-            self._info.clear()
-        norm = _normalize(word)
-        own = (
-            self._bias,
-            self._by_suffix.get(word[-3:], _NONE).get("i", 0),
-            self._feature_row.get("i pref1 " + word[:1], 0),
-            self._by_word.get(norm, _NONE).get("i", 0),
-        )
-        info = self._info[word] = (self._fixed_id.get(word, -1), self._near_rows(norm), own, self._after_tag.get(norm, _NONE))
-        return info
+    def _add_words(self, words: list[str]) -> None:
+        """Give new distinct tokens their ids (from self._count on) and their table rows."""
+        np = self._np
+        first, count = self._count, self._count + len(words)
+        if count > len(self._fixed):
+            grow = max(count, 2 * len(self._fixed)) - len(self._fixed)
+            self._rows = np.concatenate((self._rows, np.zeros((grow, 10), dtype=np.int32)))
+            self._fixed = np.concatenate((self._fixed, np.full(grow, -1, dtype=np.intp)))
+            self._after = np.concatenate((self._after, np.zeros(grow, dtype=np.intp)))
+        rows: list[int] = []
+        word_rows, suffix_rows, pref1, bias = self._word_rows.get, self._suffix_rows.get, self._pref1.get, self._bias
+        norms = [_normalize(w) for w in words]
+        for word, norm in zip(words, norms):
+            w, w_1, w_2, w1, w2 = word_rows(norm, _NO_WORD)
+            _, s_1, s1 = suffix_rows(norm[-3:], _NO_SUFFIX)
+            # (self._rows' layout: own rows, then rows as a neighbour, as _near_rows gives them)
+            rows += (bias, suffix_rows(word[-3:], _NO_SUFFIX)[0], pref1(word[:1], 0), w, w_1, s_1, w_2, w1, s1, w2)
+        self._rows[first:count] = np.array(rows, dtype=np.intp).reshape(-1, 10)
+        self._fixed[first:count] = [self._fixed_id.get(w, -1) for w in words]
+        after = self._after_index.get
+        self._after[first:count] = [after(n, 0) for n in norms]
+        self._count = count
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """Penn Treebank tags for a sentence's tokens."""
@@ -209,73 +250,78 @@ class FastPerceptron:
 
         Batched so that numpy works on whole arrays, not one token at a time: the word part of
         every scored token is gathered in one go; the tag part (which needs the two previous
-        tags) is added in waves over the whole batch: first every scored token whose two
-        predecessors are known (fixed by the tag dictionary, or sentence starts), then the
-        tokens after those, and so on (as many waves as the longest run of scored tokens).
+        tags) is found by iterating to a fixed point over all scored tokens at once, see below.
         """
         np = self._np
-        get, word_info = self._info.get, self._word_info
-        start_a, start_b, end_a, end_b = self._pads
-        # One flat sequence for the document, each sentence padded as nltk pads it.
-        seq: list[_Info] = []
+        if self._count > _CACHE_LIMIT:
+            self._reset_tables()
+        # One flat sequence of token ids for the batch, each sentence padded as nltk pads it.
+        word_id = self._word_id
+        get = word_id.get
+        new: list[str] = []
+
+        def add(word: str) -> int:
+            i = word_id[word] = self._count + len(new)
+            new.append(word)
+            return i
+
+        seq: list[int] = []
         for words in sentences:
-            seq.append(start_a)
-            seq.append(start_b)
-            seq.extend([get(w) or word_info(w) for w in words])
-            seq.append(end_a)
-            seq.append(end_b)
-        tid = np.fromiter([x[0] for x in seq], dtype=np.intp, count=len(seq))
+            seq += _START_IDS
+            seq += [get(w) or add(w) for w in words]  # (ids 0-3 are the pads, never a word's)
+            seq += _END_IDS
+        if new:
+            self._add_words(new)
+        ids = np.array(seq, dtype=np.intp)
+        tid = self._fixed[ids]
         at = np.flatnonzero(tid < 0)  # the tokens to score
         if len(at):
             matrix = self._matrix
-            # (fromiter over flattened tuples: np.array on a list of tuples is several times slower)
-            near = np.fromiter(chain.from_iterable([x[1] for x in seq]), dtype=np.intp, count=6 * len(seq)).reshape(-1, 6)
-            positions = at.tolist()
-            ids = np.empty((len(at), 10), dtype=np.intp)
-            ids[:, :4] = np.fromiter(
-                chain.from_iterable([seq[c][2] for c in positions]), dtype=np.intp, count=4 * len(at)
-            ).reshape(-1, 4)
-            ids[:, 4] = near[at - 1, 0]
-            ids[:, 5] = near[at - 1, 1]
-            ids[:, 6] = near[at - 2, 2]
-            ids[:, 7] = near[at + 1, 3]
-            ids[:, 8] = near[at + 1, 4]
-            ids[:, 9] = near[at + 2, 5]
-            g = matrix[ids]  # (scored tokens, 10, classes)
+            # Each scored token's ten word feature rows: its own four, then its neighbours'. One
+            # (scored tokens, classes) block per feature, so that each term below is contiguous.
+            at_features = ids[at + self._feature_at[:, None]]  # (10, scored tokens)
+            g = matrix.take(self._rows[at_features, self._feature_column[:, None]], axis=0)
             # Added in exactly the order (and grouping) of nltk's per-feature sums this replaces:
             # own = bias + suffix + pref1 + word; then + (i-1 word + i-1 suffix) + i-2 word
             # + (i+1 word + i+1 suffix) + i+2 word. Float addition is not associative.
-            word_part = g[:, 0] + g[:, 1]
-            word_part += g[:, 2]
-            word_part += g[:, 3]
-            word_part += g[:, 4] + g[:, 5]
-            word_part += g[:, 6]
-            word_part += g[:, 7] + g[:, 8]
-            word_part += g[:, 9]
-            # Waves: a scored token's rank in its chain of scored tokens (a chain breaks where two
-            # fixed tokens, or a sentence start, come between) is at least the number of scored
-            # predecessors it waits for, so processing by rank always finds both previous tags known.
-            starts = (tid[at - 1] >= 0) & (tid[at - 2] >= 0)
-            first = np.flatnonzero(starts)
-            rank = np.arange(len(at)) - first[np.cumsum(starts) - 1]
-            order = np.argsort(rank, kind="stable")
-            bounds = np.cumsum(np.bincount(rank)).tolist()
-            at, word_part = at[order], word_part[order]
-            lo = 0
-            for hi in bounds:
-                now = at[lo:hi]
-                prev, prev2 = tid[now - 1], tid[now - 2]
-                scores = word_part[lo:hi] + self._pair_part[prev, prev2]
+            word_part = g[0] + g[1]
+            word_part += g[2]
+            word_part += g[3]
+            word_part += g[4] + g[5]
+            word_part += g[6]
+            word_part += g[7] + g[8]
+            word_part += g[9]
+            # The tag part needs the two previous tags. Tag every scored token from guessed
+            # previous tags (its word part's best), then again each one whose previous tags that
+            # changed, until none changes (2-4 rounds on articles, the later ones small). That
+            # fixed point is nltk's left-to-right result: a token whose predecessors are fixed (tag
+            # dictionary, sentence start) is right in round 1, the next one in round 2 at the
+            # latest, and so on; when nothing changes, every token agrees with its predecessors.
+            after, pair_part, n_tags = self._after_rows, self._pair_part, len(self._tag_names)
+            words_after = self._after[ids[at]] * n_tags  # where each scored token's after_rows start
+            tid[at] = word_part.argmax(axis=1)  # the guess
+            now, part, rows = at, word_part, words_after  # round 1: every scored token
+            while True:
+                prev = tid[now - 1]
+                scores = part + pair_part.take(prev * n_tags + tid[now - 2], axis=0)
                 # nltk's one feature joining the previous tag and the word itself (row 0: zeros).
-                scores += matrix[[seq[c][3].get(p, 0) for p, c in zip(prev.tolist(), now.tolist())]]
-                tid[now] = scores.argmax(axis=1)
-                lo = hi
-        names = self._tag_names
+                scores += matrix.take(after.take(rows + prev), axis=0)
+                found = scores.argmax(axis=1)
+                changed = now[found != tid[now]]
+                if not len(changed):
+                    break
+                tid[now] = found
+                # Next round: only the scored tokens one or two places after a changed tag.
+                moved = np.zeros(len(tid), dtype=bool)
+                moved[changed + 1] = True
+                moved[changed + 2] = True
+                redo = np.flatnonzero(moved[at])
+                now, part, rows = at[redo], word_part[redo], words_after[redo]
+        named = self._name_array[tid].tolist()
         out: list[list[str]] = []
-        flat = tid.tolist()
         start = 0
         for words in sentences:
             start += 2
-            out.append([names[t] for t in flat[start : start + len(words)]])
+            out.append(named[start : start + len(words)])
             start += len(words) + 2
         return out

@@ -13,6 +13,7 @@ English word-frequency table (wordfreq_idf). See docs/tags.md.
 from __future__ import annotations
 
 import math
+from bisect import insort
 from collections import Counter
 from itertools import chain
 from typing import Any, Callable, Mapping, Protocol
@@ -120,18 +121,13 @@ class KeyphraseTagger:
             return ()
         if doc.language != "en":
             return self._fallback.tag(doc, limit)
-        from .candidates import sentence_mentions
+        from .candidates import document_mentions
         from .entities import group_mentions, word_key
         from .postag import tokens
 
-        mentions = []
-        offset = 0
         sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in doc.sentences]
-        for sentence, toks, tags in zip(doc.sentences, sentence_tokens, self._pos.tag_sentences(sentence_tokens)):
-            if not toks:
-                continue
-            mentions.extend(sentence_mentions(toks, tags, sentence.index, offset, doc.stopwords))
-            offset += len(toks)
+        tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in doc.sentences])
+        mentions = document_mentions(tagged, doc.stopwords)
         if not mentions:
             return ()
         groups = group_mentions(mentions, self._places)
@@ -158,10 +154,13 @@ class KeyphraseTagger:
         word_weight: dict[str, float] = {}
         for g in groups:
             main = g.key
+            size = len(main)
             tf = len(g.mentions)
-            if not g.name and inside.get(main, 0) >= max(tf, sub_independent):
-                continue  # "quotas" when "fishing quotas" says it as often
-            if len(main) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf:
+            if not g.name:
+                within = inside.get(main)  # (a group has mentions: tf >= 1 > an absent key's 0)
+                if within is not None and within >= max(tf, sub_independent):
+                    continue  # "quotas" when "fishing quotas" says it as often
+            elif size == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf:
                 continue  # only ever a modifier ("Iraqi army"): its phrases carry it
             total = 0.0
             for k in main:
@@ -169,16 +168,17 @@ class KeyphraseTagger:
                 if w is None:
                     w = word_weight[k] = self._idf(k) * (1.0 + math.log(word_tf[k]))
                 total += w
-            word_score = total / len(main) ** length_power
-            first = min([m.sentence for m in g.mentions])
-            if len(main) == 1 and not g.name:
+            word_score = total / size**length_power
+            # (one key's mentions come in document order; merged keys' do not)
+            first = g.mentions[0].sentence if len(g.keys) == 1 else min([m.sentence for m in g.mentions])
+            if size == 1 and not g.name:
                 tf += single_all * (word_tf[main[0]] - tf)
             score = word_score * tf**tf_power
             score *= 1.0 + position / (1.0 + first)
             if spread:
                 score *= 1.0 + spread * (max([m.sentence for m in g.mentions]) - first) / n_sent
             if title_keys:
-                score *= 1.0 + title * sum(k in title_keys for k in main) / len(main)
+                score *= 1.0 + title * (main[0] in title_keys if size == 1 else sum(k in title_keys for k in main)) / size
             if g.name:
                 score *= person if g.kind == "person" else name
             scored.append((score, g))
@@ -186,15 +186,18 @@ class KeyphraseTagger:
         scored.sort(key=order)
         chosen: list[tuple[float, Any]] = []
         penalised: set[int] = set()
-        while scored and len(chosen) < limit:
-            score, g = scored.pop(0)
-            if _repeats(g, chosen, p["sub_independent"]):
+        superset = p["superset"]
+        i = 0  # scored[i:] are still to consider, in order
+        while i < len(scored) and len(chosen) < limit:
+            score, g = scored[i]
+            i += 1
+            if _repeats(g, chosen, sub_independent):
                 continue
-            if id(g) not in penalised and p["superset"] < 1.0 and _contains_chosen(g, chosen):
+            if id(g) not in penalised and superset < 1.0 and _contains_chosen(g, chosen):
                 # "Stieg Larsson estate" after "Stieg Larsson": worth less, not nothing.
                 penalised.add(id(g))
-                scored.append((score * p["superset"], g))
-                scored.sort(key=order)
+                # (after any equal to it, as appending and a stable sort would put it)
+                insort(scored, (score * superset, g), lo=i, key=order)
                 continue
             chosen.append((score, g))
         top = chosen[0][0] if chosen else 1.0
