@@ -66,24 +66,30 @@ _TITLE_OR_DATE = TITLES | CALENDAR
 _SEP = "\n"
 _LETTER = re.compile(r"[^\W\d_]")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|de|da|di|du|van|von|le|la|o|mc|mac)[-’'][A-Z]")
-# Pure word tests run for every token, many times per document; a bounded memo of each
+# Pure word tests that cost more than a lookup run many times per document; a bounded memo
 # (per process, no state beyond the cache; a few MB at most) makes a repeat one lookup.
+# Tests cheaper than a lookup go without: a miss (insertion, then eviction) costs ~0.4 us.
 WORD_CACHE = 1 << 14
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def is_capitalised(word: str) -> bool:
+    # Not memoised: cheaper than a cache lookup for most words (name_runs' memo covers the rest).
     if not word:
         return False
     if word[0].isupper():
         return True
     if word[0].isdigit():  # "3M", "7-Eleven"
         return any(c.isupper() for c in word)
-    return bool(_NAME_PREFIX.match(word))  # "al-Abadi"
+    # "al-Abadi" (the prefix pattern needs a hyphen or an apostrophe)
+    return ("-" in word or "'" in word or "’" in word) and bool(_NAME_PREFIX.match(word))
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def is_acronym(word: str) -> bool:
+    # Not memoised: the upper-case test turns almost every word away faster than a cache
+    # lookup, and about half the words asked about are new to a cache (a costly miss).
+    # (Dropping ".", "&" and "-" cannot make a word upper-case: they are uncased.)
+    if not word.isupper():
+        return False
     letters = word.replace(".", "").replace("&", "").replace("-", "")
     return 2 <= len(letters) <= 6 and letters.isalnum() and letters.isupper() and any(c.isalpha() for c in letters)
 
@@ -132,22 +138,37 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
     starts = [
         i for i, t in enumerate(toks) if t[0].isupper() or t[0].isdigit() or ("-" in t or "'" in t or "’" in t) and t[0].islower()
     ]
+    word = _name_word
     for i in starts:
-        if i < end or not _starts_name(toks[i], tags[i], i > 0 and toks[i - 1] != _SEP, stopwords):
+        if i < end:
             continue
+        tok, tag = toks[i], tags[i]
+        flags = word(tok, stopwords)
+        if not flags & _NAME_WORD:
+            continue
+        # Off-sentence-start capitals the tagger called something else: "F-35", "COVID-19", "Daesh".
+        if tag not in PROPER and not (
+            i > 0 and toks[i - 1] != _SEP and tag in _OTHER_NAME_TAGS and (flags & _ACRONYM or "-" in tok or tag != "JJ")
+        ):
+            continue
+        shouting = flags & _SHOUTING  # toks[j - 1]'s
         j = i + 1
         while j < n:  # (a _SEP ends a run: it is neither capitalised nor a link word)
-            if _shouting(toks[j]) != _shouting(toks[j - 1]) and not toks[j].endswith("."):
+            flags = word(toks[j], stopwords)
+            if (flags & _SHOUTING) != shouting and not toks[j].endswith("."):
                 break  # "MBABANE" then "David": a dateline or a heading glued to a name
-            if _continues_name(toks[j], tags[j], stopwords):
+            if flags & _NAME_WORD and tags[j] in _NAME_TAGS:
+                shouting = flags & _SHOUTING
                 j += 1
                 continue
             if (
                 lows[j] in NAME_LINKS
                 and j + 1 < n
-                and _continues_name(toks[j + 1], tags[j + 1], stopwords)
                 and (toks[j] == "&" or lows[j - 1] in ORG_WORDS or lows[j - 1] in TITLES)
+                and (flags := word(toks[j + 1], stopwords)) & _NAME_WORD
+                and tags[j + 1] in _NAME_TAGS
             ):
+                shouting = flags & _SHOUTING
                 j += 2
                 continue
             break
@@ -159,35 +180,34 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
 _COMPOUND_ADJ = re.compile(r"-(?:led|based|backed|born|owned|run|made|style|funded|controlled|era)$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=WORD_CACHE)
+# Tags a name word may have besides NNP/NNPS (the tagger's guesses for unusual capitals).
+_OTHER_NAME_TAGS = frozenset({"NN", "NNS", "FW", "CD", "JJ"})
+_NAME_TAGS = PROPER | _OTHER_NAME_TAGS
+# _name_word's answers, as bits.
+_NAME_WORD = 1  # may be part of a name, given a name's tag
+_SHOUTING = 2  # _shouting
+_ACRONYM = 4  # is_acronym
+
+
 def _shouting(word: str) -> bool:
     """A word in capitals too long for an acronym: "CHATTANOOGA", "HONG"."""
+    if word[1:].islower() or word.islower():  # (no upper-case letter, or one at most)
+        return False
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _starts_name(tok: str, tag: str, later: bool, stopwords: frozenset[str]) -> bool:
-    # `later`: not the sentence's first token (a bool, not the position: a small cache key).
-    if not is_capitalised(tok) or not _LETTER.search(tok) or _COMPOUND_ADJ.search(tok):
-        return False
+def _name_word(tok: str, stopwords: frozenset[str]) -> int:
+    """Everything name_runs asks of a token but its tag, in one memo lookup (bits above):
+    per word, not per word and tag, so that a word's later uses are hits whatever its tag."""
+    flags = (_SHOUTING if _shouting(tok) else 0) | (_ACRONYM if is_acronym(tok) else 0)
+    if not is_capitalised(tok) or not _LETTER.search(tok) or "-" in tok and _COMPOUND_ADJ.search(tok):
+        return flags
     low = tok.lower()
-    if low in stopwords and (not is_acronym(tok) or len(tok) > 2) or low in CALENDAR:
-        return False
-    if tag in PROPER:
-        return True
-    # Off-sentence-start capitals the tagger called something else: "F-35", "COVID-19", "Daesh".
-    return later and tag in {"NN", "NNS", "FW", "CD", "JJ"} and (is_acronym(tok) or "-" in tok or tag != "JJ")
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _continues_name(tok: str, tag: str, stopwords: frozenset[str]) -> bool:
-    if not is_capitalised(tok) or not _LETTER.search(tok) or _COMPOUND_ADJ.search(tok):
-        return False
-    low = tok.lower()
-    if low in stopwords and (not is_acronym(tok) or len(tok) > 2) or low in CALENDAR:
-        return False
-    return tag in PROPER or tag in {"NN", "NNS", "FW", "CD", "JJ"}
+    if low in stopwords and (not flags & _ACRONYM or len(tok) > 2) or low in CALENDAR:
+        return flags
+    return flags | _NAME_WORD
 
 
 def sentence_mentions(
