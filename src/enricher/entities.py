@@ -66,12 +66,6 @@ def word_key(word: str) -> str:
 
 
 def phrase_key(words: Iterable[str]) -> tuple[str, ...]:
-    return _phrase_key(tuple(words))
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _phrase_key(words: tuple[str, ...]) -> tuple[str, ...]:
-    # (a mention's words are a tuple: one lookup here instead of one per word)
     return tuple(map(word_key, words))
 
 
@@ -112,8 +106,15 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     """Merge mentions into groups and give each its label and kind."""
     by_key: dict[tuple[str, ...], list[Mention]] = {}
     name_keys: set[tuple[str, ...]] = set()
+    # Each distinct phrase's key once. Memoised here, per document, not across documents:
+    # about half an article's phrases are new to a process-wide cache, and a miss in a full
+    # one (a lookup, an insertion and an eviction) costs more than the key itself.
+    phrase_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
     for m in mentions:
-        key = m.key = _phrase_key(m.words)
+        key = phrase_keys.get(m.words)
+        if key is None:
+            key = phrase_keys[m.words] = tuple(map(word_key, m.words))
+        m.key = key
         ms = by_key.get(key)
         if ms is None:
             by_key[key] = [m]
@@ -128,7 +129,7 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     for k, ms in names.items():
         for m in ms:
             if m.paren:
-                inner = _phrase_key(m.paren)
+                inner = phrase_key(m.paren)
                 if inner in by_key and inner != k and (len(inner) == 1 or len(k) == 1):
                     union.union(k, inner)
                     expanded.update((k, inner))
