@@ -43,8 +43,6 @@ _START = ("-START-", "-START2-")
 _END = ("-END-", "-END2-")
 _START_IDS = (0, 1)  # the pads' token ids (FastPerceptron._reset_tables)
 _END_IDS = (2, 3)
-_NO_WORD = (0, 0, 0, 0, 0)  # rows of a word value the model has no features for (see _word_rows)
-_NO_SUFFIX = (0, 0, 0)
 _CACHE_LIMIT = 50_000  # distinct tokens (about 60 bytes of tables each, plus the dict entry)
 _BATCH_TOKENS = 4000  # per batch, numpy holds about 2 KB per token (float32 feature rows)
 
@@ -152,14 +150,24 @@ class FastPerceptron:
                 _, prev, word = value.split(" ", 2)
                 if prev in tag_id:
                     after_tag.setdefault(word, {})[tag_id[prev]] = r
-        # The same as tuples by kind (row 0 where the model has no such feature).
-        self._word_rows = {
-            v: (k.get("i", 0), k.get("i-1", 0), k.get("i-2", 0), k.get("i+1", 0), k.get("i+2", 0)) for v, k in by_word.items()
-        }
-        self._suffix_rows = {v: (k.get("i", 0), k.get("i-1", 0), k.get("i+1", 0)) for v, k in by_suffix.items()}
+        # The same as dense tables by kind (row 0 where the model has no such feature), reached
+        # through one index per value: a new token then costs one dict lookup per value, and
+        # numpy gathers its rows (nested tuples of ints cost a cache miss per int when cold).
+        # Word values: rows of i, i-1, i-2, i+1, i+2 word, then the value's index in after_rows.
+        after_index = {word: i for i, word in enumerate(after_tag, start=1)}
+        values = list(dict.fromkeys(chain(by_word, after_tag)))
+        self._word_index = {v: i for i, v in enumerate(values, start=1)}
+        kinds = ("i", "i-1", "i-2", "i+1", "i+2")
+        self._word_table = np.array(
+            [(0,) * 6] + [(*(by_word.get(v, {}).get(k, 0) for k in kinds), after_index.get(v, 0)) for v in values], dtype=np.int32
+        )
+        # Suffix values: rows of i, i-1, i+1 suffix.
+        self._suffix_index = {v: i for i, v in enumerate(by_suffix, start=1)}
+        self._suffix_table = np.array(
+            [(0, 0, 0)] + [(k.get("i", 0), k.get("i-1", 0), k.get("i+1", 0)) for k in by_suffix.values()], dtype=np.int32
+        )
         # "i-1 tag+i word" as a dense table: (word's index, previous tag id) -> row; index 0 (a
         # word without the feature) and absent pairs give row 0, all zeros. Flat, as _pair_part.
-        self._after_index = {word: i for i, word in enumerate(after_tag, start=1)}
         sizes = np.fromiter(map(len, after_tag.values()), dtype=np.intp, count=len(after_tag))
         at_word = np.repeat(np.arange(1, len(after_tag) + 1, dtype=np.intp), sizes)
         at_prev = np.fromiter(chain.from_iterable(after_tag.values()), dtype=np.intp, count=int(sizes.sum()))
@@ -169,7 +177,7 @@ class FastPerceptron:
         self._after_rows = after_rows.ravel()
         self._name_array = np.array(names, dtype=object)
         # Where a scored token's ten word features come from: (token offset, column of self._rows).
-        self._feature_at = np.array([0, 0, 0, 0, -1, -1, -2, 1, 1, 2], dtype=np.intp)
+        self._feature_at = np.array([0, 0, 0, 0, -1, -2, 1, 2, -1, 1], dtype=np.intp)
         self._feature_column = np.arange(10, dtype=np.intp)
         # Per distinct token (see _add_words), bounded: its index in three tables of what tagging
         # needs from it, so that a document's tokens become arrays in one numpy call each.
@@ -184,20 +192,16 @@ class FastPerceptron:
         self._word_id.clear()
         capacity = 4096
         # Per token: own rows (bias, suffix, first letter, word), then rows as a neighbour
-        # (i-1 word, i-1 suffix, i-2 word, i+1 word, i+1 suffix, i+2 word).
+        # (i-1 word, i-2 word, i+1 word, i+2 word, i-1 suffix, i+1 suffix): the word table's
+        # columns, then the suffix table's, each a contiguous block.
         self._rows = np.zeros((capacity, 10), dtype=np.int32)
         self._fixed = np.full(capacity, -1, dtype=np.intp)  # tag id fixed by the tag dictionary, or -1
         self._after = np.zeros(capacity, dtype=np.intp)  # its word index in self._after_rows (0: no such feature)
         pads = (_START[0], _START[1], _END[0], _END[1])
-        self._rows[:4, 4:] = [self._near_rows(w) for w in pads]
+        self._rows[:4, 4:8] = self._word_table[[self._word_index.get(w, 0) for w in pads], 1:5]
+        self._rows[:4, 8:] = self._suffix_table[[self._suffix_index.get(w[-3:], 0) for w in pads], 1:]
         self._fixed[:4] = self._pad_tags
         self._count = 4
-
-    def _near_rows(self, norm: str) -> tuple[int, ...]:
-        """A word's rows as a neighbour: i-1 word, i-1 suffix, i-2 word, i+1 word, i+1 suffix, i+2 word."""
-        _, w_1, w_2, w1, w2 = self._word_rows.get(norm, _NO_WORD)
-        _, s_1, s1 = self._suffix_rows.get(norm[-3:], _NO_SUFFIX)
-        return (w_1, s_1, w_2, w1, s1, w2)
 
     def _add_words(self, words: list[str]) -> None:
         """Give new distinct tokens their ids (from self._count on) and their table rows."""
@@ -208,18 +212,18 @@ class FastPerceptron:
             self._rows = np.concatenate((self._rows, np.zeros((grow, 10), dtype=np.int32)))
             self._fixed = np.concatenate((self._fixed, np.full(grow, -1, dtype=np.intp)))
             self._after = np.concatenate((self._after, np.zeros(grow, dtype=np.intp)))
-        rows: list[int] = []
-        word_rows, suffix_rows, pref1, bias = self._word_rows.get, self._suffix_rows.get, self._pref1.get, self._bias
+        word_index, suffix_index, pref1 = self._word_index.get, self._suffix_index.get, self._pref1.get
         norms = [_normalize(w) for w in words]
-        for word, norm in zip(words, norms):
-            w, w_1, w_2, w1, w2 = word_rows(norm, _NO_WORD)
-            _, s_1, s1 = suffix_rows(norm[-3:], _NO_SUFFIX)
-            # (self._rows' layout: own rows, then rows as a neighbour, as _near_rows gives them)
-            rows += (bias, suffix_rows(word[-3:], _NO_SUFFIX)[0], pref1(word[:1], 0), w, w_1, s_1, w_2, w1, s1, w2)
-        self._rows[first:count] = np.array(rows, dtype=np.intp).reshape(-1, 10)
+        by_word = self._word_table[[word_index(n, 0) for n in norms]]
+        suffixes = self._suffix_table
+        rows = self._rows[first:count]  # (a view: filled in place; self._rows' layout, see _reset_tables)
+        rows[:, 0] = self._bias
+        rows[:, 1] = suffixes[[suffix_index(w[-3:], 0) for w in words], 0]
+        rows[:, 2] = [pref1(w[:1], 0) for w in words]
+        rows[:, 3:8] = by_word[:, :5]
+        rows[:, 8:] = suffixes[[suffix_index(n[-3:], 0) for n in norms], 1:]
+        self._after[first:count] = by_word[:, 5]
         self._fixed[first:count] = [self._fixed_id.get(w, -1) for w in words]
-        after = self._after_index.get
-        self._after[first:count] = [after(n, 0) for n in norms]
         self._count = count
 
     def tag(self, words: Sequence[str]) -> list[str]:
@@ -287,10 +291,10 @@ class FastPerceptron:
             word_part = g[0] + g[1]
             word_part += g[2]
             word_part += g[3]
-            word_part += g[4] + g[5]
-            word_part += g[6]
-            word_part += g[7] + g[8]
-            word_part += g[9]
+            word_part += g[4] + g[8]
+            word_part += g[5]
+            word_part += g[6] + g[9]
+            word_part += g[7]
             # The tag part needs the two previous tags. Tag every scored token from guessed
             # previous tags (its word part's best), then again each one whose previous tags that
             # changed, until none changes (2-4 rounds on articles, the later ones small). That
