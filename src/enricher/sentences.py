@@ -22,6 +22,8 @@ Punkt's own patterns also run on the stdlib's re rather than on the `regex` engi
 nltk's timeout wrapper: faster, and no slower on 100 KB of ". . .", "!!!" or quote marks
 (the patterns are nltk's ReDoS-fixed ones). The engines read them alike except for four
 separators (U+001C to U+001F); text holding one goes to nltk's Punkt unchanged.
+
+span_tokenize runs Punkt's own steps as one plain loop (see FastPunkt._spans).
 """
 
 from __future__ import annotations
@@ -136,4 +138,53 @@ class FastPunkt(PunktTokenizer):
         nltk = self._nltk(text)
         if nltk is not None:
             return nltk.span_tokenize(text, realign_boundaries)
+        if self._shortcuts and realign_boundaries:
+            return iter(self._spans(text))
         return super().span_tokenize(text, realign_boundaries)
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        """Punkt's span_tokenize (candidate ends with their contexts, the breaks among them, then
+        closing punctuation moved back) as one loop, without its chain of five generators and
+        with the last white space before a candidate found by str.rfind, not char by char."""
+        lang = self._lang_vars
+        decide = super().text_contains_sentbreak  # (no separator in text: see span_tokenize)
+        ends: list[tuple[int, int]] = []
+        last_break = 0
+        previous = None
+        word_start = word_stop = 0  # the word before the previous candidate
+        candidates = list(lang.period_context_re().finditer(text))
+        candidates.append(None)  # (to decide the last one)
+        for match in candidates:
+            if match is not None:
+                # Where the word before this candidate starts: after the last white space since
+                # the previous candidate, though not right at it (Punkt's index 0 means "none").
+                start = match.start()
+                space = max(
+                    text.rfind(" ", word_stop, start), text.rfind("\n", word_stop, start), text.rfind("\t", word_stop, start),
+                    text.rfind("\r", word_stop, start), text.rfind("\x0b", word_stop, start), text.rfind("\x0c", word_stop, start),
+                )
+                begin = space + 1 if space > word_stop else word_start
+            # The previous candidate is decided unless this one's word overlaps it.
+            if previous is not None and (match is None or word_stop <= begin):
+                context = text[word_start:word_stop] + previous.group() + previous.group("after_tok")
+                if self._sure_break(context) or decide(context):
+                    ends.append((last_break, previous.end()))
+                    last_break = previous.start("next_tok") if previous.group("next_tok") else previous.end()
+            if match is not None:
+                previous, word_start, word_stop = match, begin, start
+        ends.append((last_break, len(text.rstrip())))
+        spans: list[tuple[int, int]] = []
+        realign = 0
+        for i, (start, stop) in enumerate(ends):
+            start += realign
+            if i + 1 < len(ends):
+                next_start, next_stop = ends[i + 1]
+                m = lang.re_boundary_realignment.match(text[next_start:next_stop])
+                if m:
+                    spans.append((start, next_start + len(m.group(0).rstrip())))
+                    realign = m.end()
+                    continue
+                realign = 0
+            if text[start:stop]:
+                spans.append((start, stop))
+        return spans

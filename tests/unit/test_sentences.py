@@ -49,6 +49,15 @@ def test_text_split_as_punkt_splits_it(pair, text):
     assert fast.tokenize(text) == punkt.tokenize(text)
 
 
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(TEXT, CONTEXT), min_size=1, max_size=4).map(" ".join))
+def test_spans_as_punkt_finds_them(pair, text):
+    # Several candidate ends a text, overlapping words before them, closing marks to realign.
+    punkt, fast = pair
+    assert list(fast.span_tokenize(text)) == list(punkt.span_tokenize(text))
+    assert list(fast.span_tokenize(text, False)) == list(punkt.span_tokenize(text, False))
+
+
 def test_shortcuts_are_taken(pair, monkeypatch):
     # Count the contexts Punkt itself still has to decide: the common ends must not be among them.
     punkt, fast = pair
