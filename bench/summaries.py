@@ -162,6 +162,16 @@ def long_document(records: list[dict[str, Any]], words: int, resources: Resource
     return analyse(Article(title=None, paragraphs=tuple(paras)), "en", resources)
 
 
+def peak_rss_mb() -> float:
+    """This process's own peak RSS: VmHWM where /proc has it (ru_maxrss keeps the parent's peak
+    across fork and exec)."""
+    try:
+        with open("/proc/self/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def scale_worker(corpus: Path, method: str, words: int, count: int) -> None:
     """Runs in a subprocess: prints one JSON line with CPU seconds and memory."""
     warnings.simplefilter("ignore")
@@ -170,11 +180,11 @@ def scale_worker(corpus: Path, method: str, words: int, count: int) -> None:
     doc = long_document(records, words, resources)
     s = summarizer(method, resources)
     s.summarize(build(records[:1], False, resources)[0], count)  # imports and warm-up, not timed
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_before = peak_rss_mb()
     t0 = time.process_time()
     summary = s.summarize(doc, count)
     cpu = time.process_time() - t0
-    rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_peak = peak_rss_mb()
     traced = None
     if cpu < 20:  # a second, traced run (tracemalloc slows Python code down) for the summariser's own peak
         import tracemalloc
