@@ -6,6 +6,7 @@ Thin by design: parse the typed event, fetch bytes, call the pure core
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ logger = Logger()
 metrics = Metrics()
 
 
+MAX_KEY_BYTES = 1024  # S3's limit on an object key, in UTF-8 bytes
+LONG_KEYS = "_long-keys/"  # where records of inputs with over-long keys go (see Settings.output_key)
+
+
 @dataclass(frozen=True)
 class Settings:
     output_bucket: str
@@ -38,7 +43,13 @@ class Settings:
         return cls(output_bucket=bucket, output_prefix=env.get("OUTPUT_PREFIX", ""))
 
     def output_key(self, key: str) -> str:
-        return f"{self.output_prefix}{key}.json"
+        """<prefix><input key>.json; for an input key too long for that (S3 keys hold at most
+        1,024 bytes), <prefix>_long-keys/<sha256 of the key>.json, rather than a write that fails
+        on every retry. The record's source.key holds the full key either way."""
+        out = f"{self.output_prefix}{key}.json"
+        if len(out.encode("utf-8")) <= MAX_KEY_BYTES:
+            return out
+        return f"{self.output_prefix}{LONG_KEYS}{hashlib.sha256(key.encode('utf-8')).hexdigest()}.json"
 
     def is_own_output(self, bucket: str, key: str) -> bool:
         """True for objects this function writes: processing them would loop."""

@@ -25,6 +25,8 @@ class MemoryStore:
         self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str],
         sequencer: str | None = None,
     ) -> bool:
+        if len(key.encode("utf-8")) > 1024:  # as S3 refuses it (KeyTooLongError)
+            raise ValueError(f"KeyTooLongError: {len(key.encode('utf-8'))} bytes")
         current = self.written.get((bucket, key))
         if current is not None and newer(current[2].get(SEQUENCER_META), sequencer):
             return False

@@ -2,7 +2,7 @@
 
 import io
 import json
-from urllib.parse import unquote_plus
+from urllib.parse import quote_plus, unquote_plus
 
 import pytest
 from aws_lambda_powertools.utilities.data_classes import S3Event
@@ -99,6 +99,24 @@ def test_own_outputs_are_refused(root, store, enricher):
     event["Records"][0]["s3"]["object"]["key"] = "enriched/incoming/tidal-barrier.txt.json"
     out = run(event, store, enricher, prefix="enriched/")
     assert out["counts"]["ignored"] == 1 and store.written == {}
+
+
+def test_key_too_long_for_its_output_key_gets_a_digest_key(root, store, enricher):
+    import hashlib
+
+    long_key = "incoming/" + "é" * 505 + ".txt"  # 1,023 bytes: a valid input key, too long with ".json"
+    assert len(long_key.encode("utf-8")) <= 1024
+    store.objects[(IN, long_key)] = store.objects[(IN, "incoming/tidal-barrier.txt")]
+    event = load_event(root, "s3-put-dump.json")
+    event["Records"][0]["s3"]["object"]["key"] = quote_plus(long_key)
+    out = run(event, store, enricher, prefix="enriched/")
+    (result,) = out["results"]
+    digest = hashlib.sha256(long_key.encode("utf-8")).hexdigest()
+    assert result["status"] == "ok" and result["output_key"] == f"enriched/_long-keys/{digest}.json"
+    record = json.loads(store.written[("out-bucket", result["output_key"])][0])
+    assert record["source"]["key"] == long_key
+    # and it is recognised as the function's own output, like any record
+    assert app.Settings("out-bucket", "enriched/").is_own_output("out-bucket", result["output_key"])
 
 
 class FlakyStore(MemoryStore):
