@@ -11,8 +11,11 @@ NLTK_PACKAGES := punkt_tab stopwords averaged_perceptron_tagger_eng
 NLTK_DIR := $(if $(NLTK_DATA),$(NLTK_DATA),$(CURDIR)/.nltk_data)
 export NLTK_DATA := $(NLTK_DIR)
 export PATH := $(CURDIR)/$(TOOLS)/bin:$(PATH)
+# The newest pyenv Python 3.13 (the Lambda runtime's version) for sam build and the 3.13 bench.
+PY313_BIN = $$(pyenv root 2>/dev/null)/versions/$$(ls "$$(pyenv root 2>/dev/null)/versions" 2>/dev/null | grep '^3\.13' | tail -n 1)/bin
+PY313 = $(PY313_BIN)/python
 
-.PHONY: demo test setup tools nltk-data bench build clean
+.PHONY: demo test setup tools nltk-data bench bench-speed build clean
 
 demo: setup nltk-data
 	PYTHONPATH=functions/enrich $(PY) events/run_local.py
@@ -47,11 +50,20 @@ nltk-data: setup
 
 bench: setup nltk-data
 	$(PY) bench/cleaning.py
+	$(PY) bench/seed.py
 	$(PY) bench/summaries.py
 	$(PY) bench/tags.py
+	$(PY) bench/pipeline.py
+
+# The speed targets in one run: whole pipeline vs LexRank under this Python and under 3.13 with
+# the built layer's packages (the Lambda's), then cold start on the built artefact.
+bench-speed: build
+	$(PY) bench/pipeline.py
+	PYTHONPATH=src:.aws-sam/build/DepsLayer/python $(PY313) bench/pipeline.py
+	$(PY) bench/coldstart.py
 
 build: tools nltk-data
-	PATH="$$(pyenv root 2>/dev/null)/versions/$$(ls "$$(pyenv root 2>/dev/null)/versions" 2>/dev/null | grep '^3\.13' | tail -n 1)/bin:$$PATH" sam build
+	PATH="$(PY313_BIN):$$PATH" sam build
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .aws-sam .pytest_cache
