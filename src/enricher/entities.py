@@ -113,7 +113,7 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     for m in mentions:
         key = phrase_keys.get(m.words)
         if key is None:
-            key = phrase_keys[m.words] = tuple(map(word_key, m.words))
+            key = phrase_keys[m.words] = phrase_key(m.words)
         m.key = key
         ms = by_key.get(key)
         if ms is None:
