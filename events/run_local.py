@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 @contextmanager
-def embedded_s3() -> Iterator[tuple[Any, str, dict[str, dict[str, Any]]]]:
-    """moto's S3 server on loopback with both buckets and the sample articles (events/uploads.json).
+def embedded_s3(address: str = "127.0.0.1") -> Iterator[tuple[Any, str, dict[str, dict[str, Any]]]]:
+    """moto's S3 server on loopback (or address) with both buckets and the sample articles (events/uploads.json).
 
     Yields (an S3 client on it, its endpoint URL, {key: versionId/eTag/size of each upload}).
     Sets fake credentials and the region in this process's environment (no AWS account is used).
@@ -85,7 +85,7 @@ def embedded_s3() -> Iterator[tuple[Any, str, dict[str, dict[str, Any]]]]:
     from moto.server import ThreadedMotoServer
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the embedded server's request log
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server = ThreadedMotoServer(ip_address=address, port=0, verbose=False)
     server.start()
     try:
         host, port = server.get_host_and_port()
