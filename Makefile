@@ -41,12 +41,19 @@ $(TOOLS)/.installed:
 	$(TOOLS)/bin/python -m pip install -q aws-sam-cli cfn-lint checkov bandit
 	touch $@
 
+NLTK_PRESENT = { [ -d "$(NLTK_DIR)/tokenizers/punkt_tab" ] && [ -d "$(NLTK_DIR)/corpora/stopwords" ] && [ -d "$(NLTK_DIR)/taggers/averaged_perceptron_tagger_eng" ]; }
+
+# The download runs without a terminal (no "Retry?" prompt) and quietly; if it fails, one line says what to do.
 nltk-data: setup
-	@if [ -d "$(NLTK_DIR)/tokenizers/punkt_tab" ] && [ -d "$(NLTK_DIR)/corpora/stopwords" ] && [ -d "$(NLTK_DIR)/taggers/averaged_perceptron_tagger_eng" ]; then \
+	@if $(NLTK_PRESENT); then \
 		echo "NLTK data: $(NLTK_DIR)"; \
 	else \
 		echo "NLTK data not found in $(NLTK_DIR); downloading $(NLTK_PACKAGES)"; \
-		$(PY) -m nltk.downloader -d "$(NLTK_DIR)" $(NLTK_PACKAGES); \
+		$(PY) -m nltk.downloader -q -d "$(NLTK_DIR)" $(NLTK_PACKAGES) </dev/null >/dev/null 2>&1; \
+		if ! $(NLTK_PRESENT); then \
+			echo "NLTK data missing ($(NLTK_PACKAGES) in $(NLTK_DIR)) and the download failed: set NLTK_DATA to a directory holding it, or allow the download (network access for python -m nltk.downloader)" >&2; \
+			exit 1; \
+		fi; \
 	fi
 
 bench: setup nltk-data
