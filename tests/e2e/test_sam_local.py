@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from enricher.record import validate
+
 ROOT = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -66,7 +68,7 @@ def test_ok_records_written_by_the_container(sam_local: dict, event: str, key: s
     assert result["status"] == "ok", result
     assert result["key"] == key
     record = result["record"]  # read back from the embedded S3
-    assert record["schema_version"] == 1 if "schema_version" in record else True
+    validate(record)  # schema v1
     assert record["status"] == "ok"
     assert record["article"]["word_count"] > 50
     assert record["summary"]["sentences"], record["summary"]
