@@ -485,6 +485,7 @@ def runtime_boto3(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_built_artefacts_fit(sam_build: Path, record_property: Any) -> None:
     fn_dir, layer_dir = sam_build / FUNCTION, sam_build / LAYER
     assert (fn_dir / "app.py").is_file() and (fn_dir / "enricher" / "__init__.py").is_file()
+    assert (fn_dir / "enricher_aws" / "writer.py").is_file(), "the edge package is not in the function"
     assert not list(fn_dir.rglob("tests")), "tests shipped in the function"
     assert (layer_dir / "python" / "nltk").is_dir() and (layer_dir / "python" / "sumy").is_dir()
     for resource in ("tokenizers/punkt_tab/english", "corpora/stopwords", "taggers/averaged_perceptron_tagger_eng"):
