@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Protocol
 
-from enricher.event import DETAIL_TYPE, SOURCE, to_json
+from enricher.record.event import DETAIL_TYPE, SOURCE, to_json
 
 
 class PublishFailed(Exception):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from enricher import Enricher, Record, Source
-from enricher.event import event_detail
+from enricher.record.event import event_detail
 from enricher.record import InvalidRecord
 
 from .keys import Settings, is_folder_marker

@@ -342,7 +342,7 @@ def test_events_and_schema_registry(template: dict[str, Any], resources: dict[st
     assert "event-bus/${EventBusName}" in put["Resource"]["Fn::Sub"]
     schema = resources["ArticleEnrichedSchema"]["Properties"]
     assert schema["Type"] == "JSONSchemaDraft4"
-    published = json.loads((ROOT / "src" / "enricher" / "schema" / "article-enriched-v1.schema.json").read_text())
+    published = json.loads((ROOT / "src" / "enricher" / "record" / "schema" / "article-enriched-v1.schema.json").read_text())
     assert json.loads(schema["Content"]) == published, "the registered schema differs from the published file"
     assert set(_references(schema["RegistryName"])) == {"EventSchemaRegistry"}
 

@@ -20,8 +20,8 @@ from moto import mock_aws
 
 import app
 from enricher import Enricher
-from enricher.event import schema as event_schema
-from enricher.event import validate as validate_event
+from enricher.record.event import schema as event_schema
+from enricher.record.event import validate as validate_event
 from enricher_aws.publish import EventBridgePublisher
 from enricher_aws.s3store import S3Store
 

@@ -14,8 +14,8 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any, Callable, Mapping
 
-from .errors import EnricherError
-from .record import Record
+from ..errors import EnricherError
+from .v1 import Record
 
 SOURCE = "article-enricher"
 DETAIL_TYPE = "Article Enriched"
@@ -83,7 +83,7 @@ def to_json(detail: Mapping[str, Any]) -> str:
 
 def schema() -> dict[str, Any]:
     """The published JSON Schema of the whole event (EventBridge envelope with the detail)."""
-    text = importlib_resources.files("enricher").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
+    text = importlib_resources.files(__package__).joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)
 
 
