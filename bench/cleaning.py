@@ -20,9 +20,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from enricher.clean import NotAnArticle, clean_dump
-from enricher.dedupe import fingerprint
-from enricher.html import html_to_article
+from enricher.ingest.dump import NotAnArticle, clean_dump
+from enricher.ingest.dedupe import fingerprint
+from enricher.ingest.html import html_to_article
 from scoring import PRF, mean_prf, prf, tokens  # bench/scoring.py: the script's own folder is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent

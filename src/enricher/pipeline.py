@@ -7,19 +7,19 @@ import logging
 from functools import lru_cache
 
 from . import __version__
-from .clean import NotAnArticle, clean_dump
-from .decode import DecodeError, decode
+from .ingest.dump import NotAnArticle, clean_dump
+from .ingest.decode import DecodeError, decode
 from .errors import EnricherError
-from .html import html_to_article
-from .language import detect
-from .markdown import markdown_to_text
+from .ingest.html import html_to_article
+from .ingest.language import detect
+from .ingest.markdown import markdown_to_text
 from .model import Article, Decoded
 from .options import Options
 from .record import Record, Source
 from .resources import Resources
 from .summarize import get_summarizer, sentence_count
 from .tags import get_tagger
-from .text import analyse
+from .text.analyse import analyse
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ it: its block tag (p, h1-h6, li, figcaption, blockquote), whether it sits in
 page furniture (nav, aside, footer, forms) or in a container whose class/id
 says 'related', 'comment', 'share', 'newsletter', 'caption', 'credit',
 'byline', and whether it sits in <article>/<main> or a body-like container.
-The page-text cleaner (clean.extract) then scores these blocks with that
+The page-text cleaner (dump.extract) then scores these blocks with that
 evidence added, so both input kinds share one algorithm. Title and dates come
 from h1, og:title, <title>, article:published_time, <time> and JSON-LD.
 """
@@ -17,10 +17,10 @@ import json
 import re
 from html import unescape
 
+from ..model import Article
 from . import metadata as meta
-from .clean import CleaningError, Line, NotAnArticle, extract
+from .dump import CleaningError, Line, NotAnArticle, extract
 from .dedupe import fingerprint
-from .model import Article
 
 
 class HtmlError(CleaningError):
