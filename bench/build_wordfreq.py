@@ -1,4 +1,4 @@
-"""Regenerate src/enricher/data/en_wordfreq.txt.gz, the tagger's background word frequencies.
+"""Regenerate src/enricher/tags/data/en_wordfreq.txt.gz, the tagger's background word frequencies.
 
 Source: the `wordfreq` package (R. Speer, https://github.com/rspeer/wordfreq; code Apache-2.0,
 word-list data CC BY-SA 4.0), English "large" list. It is a build-time input only: the
@@ -21,7 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 WORD = re.compile(r"^\w+(?:[-'&.]\w+)*$")
-OUT = Path(__file__).resolve().parent.parent / "src" / "enricher" / "data" / "en_wordfreq.txt.gz"
+OUT = Path(__file__).resolve().parent.parent / "src" / "enricher" / "tags" / "data" / "en_wordfreq.txt.gz"
 
 
 def main() -> None:

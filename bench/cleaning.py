@@ -29,10 +29,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from enricher.clean import NotAnArticle, clean_dump
-from enricher.dedupe import fingerprint
-from enricher.html import html_to_article
-from enricher.safety_net import reconsider
+from enricher.ingest.dump import NotAnArticle, clean_dump
+from enricher.ingest.dedupe import fingerprint
+from enricher.ingest.html import html_to_article
 from scoring import PRF, mean_prf, prf, tokens  # bench/scoring.py: the script's own folder is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,10 +96,9 @@ def ours_dump(text: str) -> str:
 
 def ours_html(html: str) -> str:
     try:
-        article = html_to_article(html)
+        return html_to_article(html, safety_net=NET["on"]).body
     except NotAnArticle:
         return ""
-    return reconsider(html, article).article.body if NET["on"] else article.body
 
 
 def trafilatura_html(html: str) -> str:

@@ -1,4 +1,4 @@
-"""Experiments: our HTML cleaner combined with a DOM extractor's output (bench only).
+"""Experiments: our HTML cleaner (without its safety net) combined with a DOM extractor's output (bench only).
 
 Caches each page's outputs under --cache (default /tmp) so combinations can be compared quickly.
 Prints per-source F1 of each combination on cleaning-more, by split (tune/check sites).
@@ -11,7 +11,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from cleaning import ROOT, load_more, ours_html, trafilatura_html  # bench/ is on sys.path
+from cleaning import NET, ROOT, load_more, ours_html, trafilatura_html  # bench/ is on sys.path
 from scoring import prf, tokens
 
 
@@ -35,6 +35,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     args.cache.mkdir(exist_ok=True)
     pages = load_more(args.corpus)
+    NET["on"] = False  # our HTML cleaner alone: the combinations below are the net's candidates
     ours = cached(pages, "ours_html", lambda p: ours_html(p["html"]), args.cache)
     traf = cached(pages, "traf_html", lambda p: trafilatura_html(p["html"]), args.cache)
 

@@ -106,12 +106,12 @@ def stage_medians(texts: list[str]) -> dict[str, float]:
     import dataclasses
 
     from enricher import Enricher, Options
-    from enricher.decode import decode
-    from enricher.language import detect
+    from enricher.ingest.decode import decode
+    from enricher.ingest.language import detect
     from enricher.pipeline import Source
     from enricher.record import Record
     from enricher.summarize import sentence_count
-    from enricher.text import analyse
+    from enricher.text.analyse import analyse
 
     # The language given, so that cleaning is timed without detection, which is timed apart.
     e = Enricher(Options(language="en"))

@@ -2,7 +2,7 @@
 
     NLTK_DATA=../shared/nltk_data .venv/bin/python bench/summaries.py [--corpus DIR] [--no-scaling]
 
-Documents are built with enricher.text.analyse(Article(title, paragraphs), "en", Resources()),
+Documents are built with enricher.text.analyse.analyse(Article(title, paragraphs), "en", Resources()),
 i.e. the pipeline's own sentence splitter; only summarize(doc, 3) is timed. Every method sees
 the same Documents in the same run. A second pass flattens each text to one paragraph and
 drops its title. Scaling: one subprocess per (method, size), long documents made by
@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 from enricher.model import Article, Document  # noqa: E402
 from enricher.resources import Resources  # noqa: E402
 from enricher.summarize import get_summarizer  # noqa: E402
-from enricher.text import analyse, words as word_tokens  # noqa: E402
+from enricher.text.analyse import analyse, words as word_tokens  # noqa: E402
 
 SOURCES = ("bbc_news_summary", "cnndm_test")
 # Ours first, then the baselines at the same sentence count.

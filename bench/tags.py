@@ -3,7 +3,7 @@
     NLTK_DATA=../shared/nltk_data .venv/bin/python bench/tags.py [--corpus DIR] [--limit N]
 
 Systems, each asked for 10 tags per document:
-- ours: enricher's default tagger, on Documents built by enricher.text.analyse;
+- ours: enricher's default tagger, on Documents built by enricher.text.analyse.analyse;
 - YAKE: yake.KeywordExtractor(lan="en", n=3, top=10) on the raw text (title first);
 - TF-IDF/NP: noun phrases (adjectives then nouns, POS by nltk's perceptron tagger),
   tf * log(N / df), df counted over the documents of the benchmark corpus itself.
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from enricher.model import Article, Document  # noqa: E402
 from enricher.resources import Resources  # noqa: E402
-from enricher.text import analyse  # noqa: E402
+from enricher.text.analyse import analyse  # noqa: E402
 
 SPLIT = re.compile(r"[^a-z0-9]+")
 PARAGRAPHS = re.compile(r"\n\s*\n")

@@ -7,19 +7,19 @@ import logging
 from functools import lru_cache
 
 from . import __version__
-from .clean import NotAnArticle, clean_dump
-from .decode import DecodeError, decode
+from .ingest.dump import NotAnArticle, clean_dump
+from .ingest.decode import DecodeError, decode
 from .errors import EnricherError
-from .html import html_to_article
-from .language import detect
-from .markdown import markdown_to_text
+from .ingest.html import html_to_article
+from .ingest.language import detect
+from .ingest.markdown import markdown_to_text
 from .model import Article, Decoded
 from .options import Options
 from .record import Record, Source
 from .resources import Resources
 from .summarize import get_summarizer, sentence_count
 from .tags import get_tagger
-from .text import analyse
+from .text.analyse import analyse
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +130,8 @@ class Enricher:
     def _cleaning(decoded: Decoded | None, article: Article | None) -> dict[str, object]:
         return {
             "removed": dict(article.removed) if article else {},
+            # Safety-net decisions for this input (HTML only; zero for other inputs).
+            "safety_net": {"checked": 0, "replaced": 0, **(article.safety_net if article else {})},
             "input_format": decoded.format if decoded else None,
             "encoding": decoded.encoding if decoded else None,
             "compressed": decoded.compressed if decoded else False,

@@ -47,7 +47,7 @@ class Resources:
 
         def load() -> Any:
             _find(f"tokenizers/punkt_tab/{language}/", "punkt_tab")
-            from .sentences import FastPunkt  # Punkt's sentences, found with less work
+            from .text.sentences import FastPunkt  # Punkt's sentences, found with less work
 
             return FastPunkt(language)
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from enricher.captions import is_credit, truncates
-from enricher.clean import NotAnArticle, clean_dump
-from enricher.dedupe import Seen, fingerprint
-from enricher.metadata import byline, dateline, iso_date
+from enricher.ingest.captions import is_credit, truncates
+from enricher.ingest.dump import NotAnArticle, clean_dump
+from enricher.ingest.dedupe import Seen, fingerprint
+from enricher.ingest.metadata import byline, dateline, iso_date
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cleaning"
 BODY = [line for line in (FIXTURES / "body.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -233,26 +233,26 @@ HEADERS = [
 
 @pytest.mark.parametrize("header", HEADERS)
 def test_header_shortcut_never_skips_a_header_the_regexes_match(header):
-    from enricher import clean
+    from enricher.ingest import markers
     for prefix in ("", "\u2022 ", "12 ", "-- ", "(", "\u00bb "):
         for text in (header, header.upper(), header.lower(), header + " (4)", header + " and more"):
             line = prefix + text
-            first = clean._first_word(line)
-            if clean._END_MARK.match(line):
-                assert clean._may_start(first, clean._END_WORDS), line
-            if clean._COMMENTS_HEAD.match(line):
-                assert clean._may_start(first, clean._COMMENTS_WORDS), line
-                assert clean._is_comments(line)
+            first = markers.first_word(line)
+            if markers.END_MARK.match(line):
+                assert markers.may_start(first, markers.END_WORDS), line
+            if markers.COMMENTS_HEAD.match(line):
+                assert markers.may_start(first, markers.COMMENTS_WORDS), line
+                assert markers.is_comments(line)
 
 
 def test_header_list_exercises_the_shortcut():
-    from enricher import clean
+    from enricher.ingest import markers
     plain = [h for h in HEADERS if h.isascii()]
-    assert all(clean._END_MARK.match(h) or clean._COMMENTS_HEAD.match(h) for h in plain)
+    assert all(markers.END_MARK.match(h) or markers.COMMENTS_HEAD.match(h) for h in plain)
     # and the shortcut does rule lines out: that is what it is for
-    assert not clean._may_start(clean._first_word("Harbour tests barrier"), clean._END_WORDS)
-    assert clean._first_word("  -- 12 Comments") == "Comments"
-    assert clean._first_word("12345") == ""
+    assert not markers.may_start(markers.first_word("Harbour tests barrier"), markers.END_WORDS)
+    assert markers.first_word("  -- 12 Comments") == "Comments"
+    assert markers.first_word("12345") == ""
 
 
 @pytest.mark.parametrize("line", [
@@ -263,13 +263,13 @@ def test_header_list_exercises_the_shortcut():
     "pa media", "papa", "ANI", "anime", "under_score reuters_x", "Picture this",
 ])
 def test_credit_shortcut_agrees_with_its_regex(line):
-    from enricher import captions
+    from enricher.ingest import captions
     assert captions._may_be_credit(line) is bool(captions._MAYBE_CREDIT.search(line))
 
 
 @pytest.mark.parametrize("n_words", range(9))
 def test_shingles_are_the_word_ngrams(n_words):
-    from enricher.dedupe import shingles
+    from enricher.ingest.dedupe import shingles
     seq = [f"w{k % 4}" for k in range(n_words)]
     expected = {tuple(seq[i:i + 5]) for i in range(len(seq) - 4)}
     assert shingles(seq) == expected
@@ -279,12 +279,12 @@ def test_shingles_are_the_word_ngrams(n_words):
 @pytest.mark.parametrize("text", ["By Jane Doe", "Jan Vermeer, AFP", "Updated: May 2, 2024", "\u2022 Home",
                                   "Subscribe to our newsletter", "Read the whole story...", STORY[0]])
 def test_a_repeated_line_gets_the_features_of_a_fresh_one(text):
-    from enricher.clean import Line, _features
+    from enricher.ingest.lines import Line, features
     known: dict = {}
     first, again, fresh = Line(text, 0), Line(text, 5), Line(text, 5)
-    _features(first, known)
-    _features(again, known)
-    _features(fresh)
+    features(first, known)
+    features(again, known)
+    features(fresh)
     assert len(known) == 1
     for name in ("split", "words", "seq", "stop", "bullet", "boiler", "ellipsis", "credit", "byline", "dated"):
         value = getattr(fresh, name)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from enricher.decode import (
+from enricher.ingest.decode import (
     BadCompression,
     BadJson,
     EmptyInput,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from enricher.candidates import Mention, document_mentions, sentence_mentions
+from enricher.tags.candidates import Mention, document_mentions, sentence_mentions
 
 VOCAB = (
     "Mr. John Kerry said , the chief executive 's ( IS ) in London group of Bank fishing quotas President "

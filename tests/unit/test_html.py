@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from enricher.clean import NotAnArticle, clean_dump
-from enricher.html import html_to_article
+from enricher.ingest.dump import NotAnArticle, clean_dump
+from enricher.ingest.html import html_to_article
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cleaning"
 BODY = [line for line in (FIXTURES / "body.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -151,18 +151,18 @@ _BACKTRACKING_TOKEN = (r"<(/?)([a-zA-Z][\w:-]*)([^<>\"']*(?:(?:\"[^<\"]*\"|'[^<'
 ])
 def test_tokenizer_splits_like_the_backtracking_pattern(markup):
     import re
-    from enricher.html import _TOKEN
+    from enricher.ingest.html import _TOKEN
     assert _TOKEN.findall(markup) == re.findall(_BACKTRACKING_TOKEN, markup)
 
 
 def test_attrs_keep_what_the_handlers_read():
-    from enricher.html import _attrs
+    from enricher.ingest.html import _attrs
     raw = 'CLASS="a &amp; b" href="/x" id=main class=\'second\' hidden data-role=x ROLE="Navigation"'
     assert _attrs(raw) == {"class": "second", "id": "main", "hidden": "", "role": "Navigation"}
 
 
 def test_raw_text_elements_are_cut_in_any_case():
-    from enricher.html import _strip_raw
+    from enricher.ingest.html import _strip_raw
     page = ('<SCRIPT>var a = "<p>gone</p>";</script><p>kept</p><Style>p{}</STYLE><!-- <p>gone</p> -->'
             "<![CDATA[ <p>gone</p> ]]><sVg><text>gone</text></svg><section>in</section><i>it</i><main>m</main>"
             "<table><tr><td>t</td></tr></table><noscript>gone</noscript><math>gone</math><template>gone</template>")
@@ -173,7 +173,7 @@ def test_raw_text_elements_are_cut_in_any_case():
 
 
 def test_inline_tags_closed_out_of_order_stay_in_their_paragraph():
-    from enricher.html import _Page
+    from enricher.ingest.html import _Page
     page = _Page()
     page.feed('<div><p>One <b>two <i>three</b> four</i> <a href="/x">five</a></p>'
               '<p>Next <span class="credit">Jane Roe, AFP</span></p><p>After <a/>this</p></div>')
@@ -184,7 +184,7 @@ def test_inline_tags_closed_out_of_order_stay_in_their_paragraph():
 
 
 def test_class_flags_with_a_shared_token_cache():
-    from enricher.html import _CAPTION, _CREDIT, _NEG, _POS, _class_flags
+    from enricher.ingest.html import _CAPTION, _CREDIT, _NEG, _POS, _class_flags
     known: dict[str, int] = {}
     assert _class_flags("related-posts sidebar", known) == _NEG
     assert _class_flags("Entry-Content related-posts", known) == _POS  # a body container wins

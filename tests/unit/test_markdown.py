@@ -1,5 +1,5 @@
 import enricher
-from enricher.markdown import markdown_to_text
+from enricher.ingest.markdown import markdown_to_text
 
 DOC = """# Harbour council approves sea wall
 

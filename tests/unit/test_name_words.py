@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enricher import candidates as c
+from enricher.tags import candidates as c
 
 ALPHABET = "AaBbCcZzǅ中ⅰⅠ19-.&'’_"
 words = st.text(alphabet=ALPHABET, min_size=1, max_size=9)

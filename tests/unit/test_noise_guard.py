@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from enricher.centrality import _NOISE, _noisy
+from enricher.summarize.centroid_lead import _NOISE, _noisy
 
 PIECES = st.sampled_from(
     [

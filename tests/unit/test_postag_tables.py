@@ -25,8 +25,8 @@ def _words(rng: random.Random, n: int) -> list[str]:
 def test_tables_grow_and_reset_without_changing_tags(
     resources: Resources, limit: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from enricher import postag
-    from enricher.postag import FastPerceptron
+    from enricher.text import postag
+    from enricher.text.postag import FastPerceptron
 
     monkeypatch.setattr(postag, "_CACHE_LIMIT", limit)
     monkeypatch.setattr(postag, "_BATCH_TOKENS", 300)

@@ -70,6 +70,6 @@ def test_word_fast_paths_match_the_unicode_patterns(text):
     # dedupe.words uses an ASCII-only pattern when the folded text is ASCII.
     import re
 
-    from enricher.dedupe import normalise, words
+    from enricher.ingest.dedupe import normalise, words
 
     assert words(text) == re.findall(r"\w+", normalise(text).casefold())

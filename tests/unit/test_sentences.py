@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktTokenizer
 
 from enricher.resources import Resources
-from enricher.sentences import FastPunkt
+from enricher.text.sentences import FastPunkt
 
 
 @pytest.fixture(scope="module")

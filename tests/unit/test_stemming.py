@@ -1,10 +1,10 @@
-"""enricher.stemming.stem gives nltk's English Snowball stems, quirks included."""
+"""enricher.text.stemming.stem gives nltk's English Snowball stems, quirks included."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.stem.snowball import EnglishStemmer
 
-from enricher.stemming import stem
+from enricher.text.stemming import stem
 
 NLTK = EnglishStemmer().stem
 

@@ -1,6 +1,6 @@
 """Summariser tests on short articles written for these tests (no corpus text).
 
-Documents are built by hand (sentences given, words from enricher.text.words) so the
+Documents are built by hand (sentences given, words from enricher.text.analyse.words) so the
 tests need no NLTK data; stop words are a small English list of our own.
 """
 
@@ -12,12 +12,12 @@ import tracemalloc
 
 import pytest
 
-from enricher.centrality import CentroidLead, Params, guarded
+from enricher.summarize.centroid_lead import CentroidLead, Params, guarded
 from enricher.model import Document, Sentence
 from enricher.options import Options
 from enricher.resources import Resources
 from enricher.summarize import REGISTRY, UnknownSummarizer, get_summarizer, sentence_count
-from enricher.text import words
+from enricher.text.analyse import words
 
 STOP = frozenset(
     "a an the and or but of to in on at for from by with as is are was were be been has have had "
@@ -343,7 +343,7 @@ def test_lazy_guards_pick_what_checking_every_sentence_first_picks():
 
 
 def test_picture_check_skips_the_pattern_only_when_it_cannot_match():
-    from enricher.centrality import _PICTURE, _pictured
+    from enricher.summarize.centroid_lead import _PICTURE, _pictured
 
     for text in (
         "The mayor (left) opened the bridge.", "The mayor, pictured, opened it.", "PICTURED: the bridge",
@@ -370,7 +370,7 @@ def test_terms_count_each_stem_once_whatever_the_case():
 
 
 def test_glue_check_prefilter_agrees_with_the_full_pattern():
-    from enricher.centrality import _GLUE, _GLUE_OK, glued
+    from enricher.summarize.centroid_lead import _GLUE, _GLUE_OK, glued
 
     rng = random.Random(4)
     pieces = ["the", "match", "was", "delayed", "She", "He", "The", "A", "said", "in", "2015", "cars", "It", "Police", "rain"]

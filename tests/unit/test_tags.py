@@ -6,8 +6,9 @@ import pytest
 
 from enricher.model import Article, Document
 from enricher.resources import Resources
-from enricher.tags import REGISTRY, KeyphraseTagger, UnknownTagger, get_tagger
-from enricher.text import analyse
+from enricher.tags import REGISTRY, UnknownTagger, get_tagger
+from enricher.tags.keyphrase import KeyphraseTagger
+from enricher.text.analyse import analyse
 
 POLITICS = """Foreign Minister Anna Lindqvist arrived in Norway on Monday for talks on fishing quotas with the Coastal Research Council (CRC), a body that advises northern governments.
 
@@ -182,7 +183,7 @@ def test_other_languages_fall_back_to_capitalised_runs(tagger: KeyphraseTagger, 
 
 
 def test_fast_pos_tagger_matches_nltk(resources: Resources) -> None:
-    from enricher.postag import FastPerceptron, tokens
+    from enricher.text.postag import FastPerceptron, tokens
 
     nltk_tagger = resources.pos_tagger()
     fast = FastPerceptron(nltk_tagger)
@@ -193,7 +194,7 @@ def test_fast_pos_tagger_matches_nltk(resources: Resources) -> None:
 
 
 def test_tokens_keep_names_and_split_clitics() -> None:
-    from enricher.postag import tokens
+    from enricher.text.postag import tokens
 
     assert tokens("Mr. Smith of the U.S. said AT&T's F-35 deal wasn't done.") == [
         "Mr.", "Smith", "of", "the", "U.S.", "said", "AT&T", "'s", "F-35", "deal", "was", "n't", "done", ".",
@@ -205,7 +206,7 @@ def test_fast_pos_tagger_matches_nltk_on_unseen_and_odd_tokens(resources: Resour
     # twice so both the first lookup and the cached one are checked.
     import random
 
-    from enricher.postag import FastPerceptron
+    from enricher.text.postag import FastPerceptron
 
     nltk_tagger = resources.pos_tagger()
     fast = FastPerceptron(nltk_tagger)
@@ -226,7 +227,7 @@ def test_language_detection_counts_as_one_pass_per_list_does(resources: Resource
     # winner must be the one counting every token against every list would give.
     import random
 
-    from enricher.language import NLTK_TO_ISO, detect
+    from enricher.ingest.language import NLTK_TO_ISO, detect
 
     def reference(text: str) -> str | None:
         import re
@@ -270,8 +271,8 @@ def test_document_batch_tagging_matches_nltk_sentence_by_sentence(
     # sentence, empty ones allowed).
     import random
 
-    from enricher import postag
-    from enricher.postag import FastPerceptron, tokens
+    from enricher.text import postag
+    from enricher.text.postag import FastPerceptron, tokens
 
     monkeypatch.setattr(postag, "_BATCH_TOKENS", batch_tokens)
 
@@ -291,7 +292,7 @@ def test_single_sentence_paragraphs_split_as_punkt_splits_them(resources: Resour
     # Paragraphs without an inner sentence mark skip Punkt; the result must be Punkt's.
     import random
 
-    from enricher.text import one_sentence, split_sentences
+    from enricher.text.analyse import one_sentence, split_sentences
 
     punkt = resources.sentence_splitter("english")
     fixed = [
@@ -313,8 +314,8 @@ def test_single_sentence_paragraphs_split_as_punkt_splits_them(resources: Resour
 def test_analyser_makes_the_taggers_tokens_in_its_own_pass(resources: Resources) -> None:
     # One regex pass gives both the words and the tagger's tokens; they must be exactly what
     # text.words and postag.tokens give, and non-English sentences carry no tokens.
-    from enricher.postag import tokens
-    from enricher.text import words
+    from enricher.text.postag import tokens
+    from enricher.text.analyse import words
 
     text = POLITICS + "\n\nMr. Okafor's U.S. team didn't say \"why\" (a_b ½ x² café) — 3.5%."
     for sentence in document(text, resources).sentences:

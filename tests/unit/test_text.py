@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enricher.postag import TOKEN, treebank
-from enricher.text import tagger_tokens
+from enricher.text.postag import TOKEN, treebank
+from enricher.text.analyse import tagger_tokens
 
 # Full stops after abbreviations, initials and plain words; quotes and apostrophes (which
 # send a sentence the long way); tokens that look like them but are not.

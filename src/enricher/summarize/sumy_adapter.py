@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Sequence
 
-from .language import ISO_TO_NLTK
-from .model import Document, ScoredSentence, Summary
+from ..ingest.language import ISO_TO_NLTK
+from ..model import Document, ScoredSentence, Summary
 
 # sumy's summariser classes by our name (module, class).
 ALGORITHMS = {
@@ -76,7 +76,7 @@ class _KnownWords:
     def to_words(self, text: str) -> tuple[str, ...]:
         words = self._words.get(text)
         if words is None:  # a title, or text sumy built itself
-            from .text import words as split_words
+            from ..text.analyse import words as split_words
 
             words = split_words(text)
         return words

@@ -1,13 +1,14 @@
 """Safety net for HTML cleaning: reconsider a body much shorter than the page's prose says.
 
-Interface: reconsider(html, article) -> NetDecision. Our line-based choice (html.html_to_article)
+Interface: reconsider(html, article) -> NetDecision. Our line-based choice (ingest.html.html_to_article)
 stays the answer on most pages; it is only questioned when its body holds under
 SHORT_VS_EVIDENCE of the words the page has in solid <p> elements (paragraphs of at least
 MIN_P_WORDS words): the usual sign of a body cut at a subheading, a pull quote or an inline
 "Read more". Only then is a DOM extractor run (readability-lxml, imported lazily so page dumps
 and most HTML pages never pay for it), and its article replaces ours when ours holds under
 SHORT_VS_DOM of its words. The extractor's paragraphs go through our own caption, credit and
-duplicate handling: a paragraph we set aside as a caption or credit, or one repeated, is dropped.
+duplicate handling: a paragraph we set aside as a caption or credit, or one repeated, is dropped,
+and the candidate ends at a comments or author-box header as our own choice does.
 
 Page dumps have no net yet: a densest-prose-run candidate (tried in bench) fixed three
 cleaning-more pages but broke a cleaning-dev page (0.94 -> 0.10) and two others, so it was dropped.
@@ -22,9 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .clean import CleaningError
-from .dedupe import fingerprint
-from .model import Article
+from .dump import CleaningError
+from .markers import AUTHOR_BOX, first_word, is_comments
+from .dedupe import Seen, fingerprint
+from ..model import Article
 
 
 class SafetyNetError(CleaningError):
@@ -91,20 +93,22 @@ def dom_paragraphs(html: str) -> list[str]:
     return out
 
 
+def _until_article_end(paragraphs: list[str]) -> list[str]:
+    """Paragraphs up to a comments or author-box header, the ends our own line choice respects too."""
+    for k, para in enumerate(paragraphs):
+        if len(para.split()) <= 8 and (is_comments(para, first_word(para)) or AUTHOR_BOX.match(para)):
+            return paragraphs[:k]
+    return paragraphs
+
+
 def _without_aside(article: Article, paragraphs: list[str]) -> list[str]:
-    """Paragraphs minus our captions, credits, title and repeats."""
+    """Paragraphs minus our captions, credits and title, and minus repeats (dedupe.Seen: same words
+    or most of their 5-grams), so a second copy of the body cannot come back through the net."""
     aside = {fingerprint(t) for t in (*article.captions, *article.credits)}
     if article.title:
         aside.add(fingerprint(article.title))
-    seen: set[str] = set()
-    kept = []
-    for para in paragraphs:
-        key = fingerprint(para)
-        if key in aside or key in seen:
-            continue
-        seen.add(key)
-        kept.append(para)
-    return kept
+    seen = Seen()
+    return [para for para in paragraphs if fingerprint(para) not in aside and not seen.check(para)]
 
 
 def reconsider(html: str, article: Article) -> NetDecision:
@@ -115,7 +119,7 @@ def reconsider(html: str, article: Article) -> NetDecision:
     candidate = dom_paragraphs(html)
     if _words(candidate) < MIN_DOM_WORDS or ours >= SHORT_VS_DOM * _words(candidate):
         return NetDecision(article, True, False)
-    kept = _without_aside(article, candidate)
-    if _words(kept) < MIN_DOM_WORDS:
+    kept = _without_aside(article, _until_article_end(candidate))
+    if _words(kept) < MIN_DOM_WORDS or ours >= SHORT_VS_DOM * _words(kept):
         return NetDecision(article, True, False)
     return NetDecision(replace(article, paragraphs=tuple(kept)), True, True)

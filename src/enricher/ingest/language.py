@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .resources import Resources
+from ..resources import Resources
 
 # ISO 639-1 code <-> NLTK's language names (stop words, punkt, snowball).
 ISO_TO_NLTK = {

@@ -9,8 +9,8 @@ import json
 import re
 import zlib
 
-from .errors import EnricherError
-from .model import Decoded
+from ..errors import EnricherError
+from ..model import Decoded
 
 
 class DecodeError(EnricherError):

@@ -3,8 +3,8 @@
 Interface: a Summarizer has a `name` and `summarize(doc, count) -> Summary`,
 returning at most `count` sentences in article order, each with its score.
 
-"default" is centroid-lead (centrality.py); lexrank, lsa, textrank, luhn, kl,
-sumbasic and edmundson are sumy's (sumy_adapter.py); lead takes the first sentences.
+"default" is centroid-lead (centroid_lead.py); lexrank, lsa, textrank, luhn, kl,
+sumbasic and edmundson are sumy's (sumy_adapter.py); lead (lead.py) takes the first sentences.
 numpy and sumy are imported only when a summariser that needs them is built or run.
 """
 
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Protocol
 
-from .errors import EnricherError
-from .model import Document, ScoredSentence, Summary
-from .options import Options
-from .registry import build
-from .resources import Resources
+from ..errors import EnricherError
+from ..model import Document, Summary
+from ..options import Options
+from ..registry import build
+from ..resources import Resources
 
 
 class SummarizeError(EnricherError):
@@ -33,20 +33,6 @@ class Summarizer(Protocol):
     def summarize(self, doc: Document, count: int) -> Summary: ...
 
 
-class Lead:
-    """The first sentences: strong on news written in inverted-pyramid style."""
-
-    name = "lead"
-
-    def summarize(self, doc: Document, count: int) -> Summary:
-        picked = doc.sentences[:count]
-        n = max(len(doc.sentences), 1)
-        return Summary(
-            method=self.name,
-            sentences=tuple(ScoredSentence(s.text, s.index, round(1.0 - s.index / n, 6)) for s in picked),
-        )
-
-
 def sentence_count(options: Options, available: int) -> int:
     """How many sentences to return: the ratio when set, else the fixed count; never more than exist."""
     if options.ratio is not None:
@@ -56,8 +42,14 @@ def sentence_count(options: Options, available: int) -> int:
     return min(wanted, available)
 
 
+def _lead(resources: Resources) -> Summarizer:
+    from .lead import Lead
+
+    return Lead()
+
+
 def _centroid_lead(resources: Resources) -> Summarizer:
-    from .centrality import CentroidLead
+    from .centroid_lead import CentroidLead
 
     return CentroidLead()
 
@@ -76,7 +68,7 @@ Factory = Callable[[Resources], Summarizer]
 DEFAULT = "centroid-lead"
 
 REGISTRY: Mapping[str, Factory] = {
-    "lead": lambda resources: Lead(),
+    "lead": _lead,
     "centroid-lead": _centroid_lead,
     **{name: _sumy(name) for name in ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "edmundson")},
 }

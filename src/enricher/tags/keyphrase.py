@@ -1,13 +1,9 @@
-"""Topic taggers behind one small interface, chosen by name from Options.
+"""The default tagger ("keyphrase"): noun phrases and names, merged, typed and scored.
 
-Interface: a Tagger has a `name` and `tag(doc, limit) -> tuple[Tag, ...]`:
-deduplicated tags, best first, each typed (model.TAG_KINDS) and scored.
-
-The default, "keyphrase", finds noun phrases and proper names in the POS-tagged
-sentences (postag, candidates), merges the mentions of one thing (entities) and
-ranks them with statistics that need no training: frequency, first position,
-spread, presence in the title and the rarity of their words in a background
-English word-frequency table (wordfreq_idf). See docs/tags.md.
+Noun phrases and proper names are found in the POS-tagged sentences (candidates), the
+mentions of one thing are merged (entities) and ranked with statistics that need no
+training: frequency, first position, spread, presence in the title and the rarity of
+their words in a background English word-frequency table (wordfreq). See docs/tags.md.
 """
 
 from __future__ import annotations
@@ -16,50 +12,15 @@ import math
 from bisect import insort
 from collections import Counter
 from itertools import chain
-from typing import Any, Callable, Mapping, Protocol
+from typing import Any
 
-from .errors import EnricherError
-from .model import Document, Tag
-from .registry import build
-from .resources import Resources
-
-
-class TagError(EnricherError):
-    """Base of the tagger's errors."""
-
-
-class UnknownTagger(TagError):
-    pass
-
-
-class Tagger(Protocol):
-    name: str
-
-    def tag(self, doc: Document, limit: int) -> tuple[Tag, ...]: ...
-
-
-class Capitalised:
-    """Placeholder-grade tagger: runs of capitalised words not at a sentence start.
-
-    Kept as the fallback for languages the part-of-speech tagger does not cover.
-    """
-
-    name = "capitalised"
-
-    def tag(self, doc: Document, limit: int) -> tuple[Tag, ...]:
-        counts: Counter[str] = Counter()
-        for sentence in doc.sentences:
-            run: list[str] = []
-            for i, word in enumerate(sentence.words + ("",)):
-                if word[:1].isupper() and i > 0 and word.lower() not in doc.stopwords:
-                    run.append(word)
-                    continue
-                if run:
-                    counts[" ".join(run)] += 1
-                run = []
-        total = sum(counts.values()) or 1
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        return tuple(Tag(label, "entity", round(n / total, 6)) for label, n in ranked[: max(limit, 0)])
+from ..model import Document, Tag
+from ..resources import Resources
+from ..text.postag import FastPerceptron, tokens
+from .candidates import document_mentions
+from .capitalised import Capitalised
+from .entities import group_mentions, place_names, word_key
+from .wordfreq import load_zipf
 
 
 # Scoring constants, tuned on the keyphrase dev set (docs/tags.md).
@@ -83,10 +44,6 @@ class KeyphraseTagger:
     name = "keyphrase"
 
     def __init__(self, resources: Resources, **params: float) -> None:
-        from .entities import place_names
-        from .postag import FastPerceptron
-        from .wordfreq_idf import load_zipf
-
         self._resources = resources
         self._pos = FastPerceptron(resources.pos_tagger())
         self._zipf = load_zipf()
@@ -121,47 +78,39 @@ class KeyphraseTagger:
             return ()
         if doc.language != "en":
             return self._fallback.tag(doc, limit)
-        from .candidates import document_mentions
-        from .entities import group_mentions, word_key
-        from .postag import tokens
-
-        sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in doc.sentences]
-        tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in doc.sentences])
-        mentions = document_mentions(tagged, doc.stopwords)
+        mentions = self._mentions(doc)
         if not mentions:
             return ()
-        groups = group_mentions(mentions, self._places)
+        scored = self._score(doc, mentions, group_mentions(mentions, self._places))
+        chosen = self._choose(scored, limit)
+        top = chosen[0][0] if chosen else 1.0
+        return tuple(Tag(g.label, g.kind, round(score / top, 6)) for score, g in chosen)
+
+    def _mentions(self, doc: Document) -> list[Any]:
+        """Every candidate mention in the POS-tagged sentences, in document order."""
+        sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in doc.sentences]
+        tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in doc.sentences])
+        return document_mentions(tagged, doc.stopwords)
+
+    def _score(self, doc: Document, mentions: list[Any], groups: list[Any]) -> list[tuple[float, Any]]:
+        """(score, group) for every group worth ranking, best first."""
         n_sent = max(doc.sentences[-1].index + 1, 1)
         title_keys = {word_key(w) for w in (tokens(doc.title) if doc.title else ())}
         word_tf: Counter[str] = Counter(chain.from_iterable(m.key for m in mentions))
+        inside = _inside_counts(groups)
         p = self.params
-        # How often each key is used inside a longer phrase that is used at least as often.
-        inside: dict[tuple[str, ...], int] = {}
-        for g in groups:
-            key = g.key
-            if len(key) > 1 and not g.name:
-                n = len(g.mentions)
-                for size in range(1, len(key)):
-                    for i in range(len(key) - size + 1):
-                        sub = key[i : i + size]
-                        if inside.get(sub, 0) < n:
-                            inside[sub] = n
-        scored: list[tuple[float, Any]] = []
         # Parameters and word weights looked up once per call, not once per group.
         sub_independent, length_power, single_all = p["sub_independent"], p["length_power"], p["single_all"]
         tf_power, position, spread, title = p["tf_power"], p["position"], p["spread"], p["title"]
         person, name = p["person"], p["name"]
         word_weight: dict[str, float] = {}
+        scored: list[tuple[float, Any]] = []
         for g in groups:
             main = g.key
             size = len(main)
             tf = len(g.mentions)
-            if not g.name:
-                within = inside.get(main)  # (a group has mentions: tf >= 1 > an absent key's 0)
-                if within is not None and within >= max(tf, sub_independent):
-                    continue  # "quotas" when "fishing quotas" says it as often
-            elif size == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf:
-                continue  # only ever a modifier ("Iraqi army"): its phrases carry it
+            if _carried_by_others(g, inside, sub_independent):
+                continue
             total = 0.0
             for k in main:
                 w = word_weight.get(k)
@@ -182,11 +131,14 @@ class KeyphraseTagger:
             if g.name:
                 score *= person if g.kind == "person" else name
             scored.append((score, g))
-        order = lambda sg: (-sg[0], sg[1].label.lower(), sg[1].label)  # noqa: E731
-        scored.sort(key=order)
+        scored.sort(key=_order)
+        return scored
+
+    def _choose(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
+        """The best `limit` groups that do not repeat a better one."""
         chosen: list[tuple[float, Any]] = []
         penalised: set[int] = set()
-        superset = p["superset"]
+        superset, sub_independent = self.params["superset"], self.params["sub_independent"]
         i = 0  # scored[i:] are still to consider, in order
         while i < len(scored) and len(chosen) < limit:
             score, g = scored[i]
@@ -197,11 +149,40 @@ class KeyphraseTagger:
                 # "Stieg Larsson estate" after "Stieg Larsson": worth less, not nothing.
                 penalised.add(id(g))
                 # (after any equal to it, as appending and a stable sort would put it)
-                insort(scored, (score * superset, g), lo=i, key=order)
+                insort(scored, (score * superset, g), lo=i, key=_order)
                 continue
             chosen.append((score, g))
-        top = chosen[0][0] if chosen else 1.0
-        return tuple(Tag(g.label, g.kind, round(score / top, 6)) for score, g in chosen)
+        return chosen
+
+
+def _order(scored: tuple[float, Any]) -> tuple[float, str, str]:
+    return (-scored[0], scored[1].label.lower(), scored[1].label)
+
+
+def _inside_counts(groups: list[Any]) -> dict[tuple[str, ...], int]:
+    """How often each key is used inside a longer phrase that is used at least as often."""
+    inside: dict[tuple[str, ...], int] = {}
+    for g in groups:
+        key = g.key
+        if len(key) > 1 and not g.name:
+            n = len(g.mentions)
+            for size in range(1, len(key)):
+                for i in range(len(key) - size + 1):
+                    sub = key[i : i + size]
+                    if inside.get(sub, 0) < n:
+                        inside[sub] = n
+    return inside
+
+
+def _carried_by_others(g: Any, inside: dict[tuple[str, ...], int], sub_independent: float) -> bool:
+    """Whether the group's longer phrases already say it, so it need not be ranked."""
+    tf = len(g.mentions)
+    if not g.name:
+        within = inside.get(g.key)  # (a group has mentions: tf >= 1 > an absent key's 0)
+        # "quotas" when "fishing quotas" says it as often
+        return within is not None and within >= max(tf, sub_independent)
+    # only ever a modifier ("Iraqi army"): its phrases carry it
+    return len(g.key) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf
 
 
 def _contains_chosen(g: Any, chosen: list[tuple[float, Any]]) -> bool:
@@ -231,17 +212,3 @@ def _repeats(g: Any, chosen: list[tuple[float, Any]], independent: float) -> boo
                     return True
                 break
     return False
-
-
-Factory = Callable[[Resources], Tagger]
-
-REGISTRY: Mapping[str, Factory] = {
-    "keyphrase": lambda resources: KeyphraseTagger(resources),
-    "capitalised": lambda resources: Capitalised(),
-}
-
-DEFAULT = "keyphrase"
-
-
-def get_tagger(name: str, resources: Resources) -> Tagger:
-    return build(REGISTRY, name, DEFAULT, resources, UnknownTagger, "tagger")

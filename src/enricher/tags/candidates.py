@@ -228,33 +228,13 @@ def document_mentions(
     _SEP is no token, tag or cue word, so nothing crosses it; the cues that look further than
     one token past a name stop at its sentence's end explicitly.
     """
-    toks: list[str] = [_SEP]
-    tags: list[str] = [_SEP]
-    spans: list[tuple[int, int, int]] = []  # (sentence index, first token, its _SEP) in toks
-    for words, word_tags, index in sentences:
-        if words:
-            spans.append((index, len(toks), len(toks) + len(words)))
-            toks += words
-            toks.append(_SEP)
-            tags += word_tags
-            tags.append(_SEP)
+    toks, tags, spans = _joined(sentences)
     out: list[Mention] = []
     if not spans:
         return out
     lows = [t.lower() for t in toks]
     runs = name_runs(toks, tags, stopwords, lows)
-    # Noun phrases: modifiers and nouns, ending with a noun. Each token becomes one letter (N: a
-    # noun, M: a modifier, x: neither or no phrase word) and a regular expression finds the runs.
-    # A phrase word is longer than one character, no stopword or calendar word, and has a letter
-    # (checked inline: this runs for every noun and modifier of the document).
-    classes = "".join(
-        [
-            "x"
-            if c == "x" or len(w) < 2 or low in stopwords or low in CALENDAR or not (w[0].isalpha() or _LETTER.search(w))
-            else c if c != "G" else "M" if _modifier(tags, j) else "x"
-            for j, (w, low, c) in enumerate(zip(toks, lows, map(_TAG_CLASS.get, tags, repeat("x"))))
-        ]
-    )
+    classes = _phrase_classes(toks, tags, lows, stopwords)
     phrases = [m.span() for m in _NOUN_PHRASE.finditer(classes)]
     name_at: dict[int, Mention] = {}
     covered: set[int] = set()  # tokens of names and of the roles before them
@@ -265,72 +245,127 @@ def document_mentions(
             start, end = runs[r]
             r += 1
             covered.update(range(start, end))
-            person_cue = lows[start - 1] in TITLES
-            # Split off a leading role: "US Secretary of State John Kerry" -> "John Kerry".
-            if not TITLES.isdisjoint(lows[start : end - 1]):
-                last_title = max(k for k in range(start, end - 1) if lows[k] in TITLES)
-                # "Secretary of State John Kerry", "Minister for Health Jane Roe": the role ends after its object.
-                if last_title + 3 < end and lows[last_title + 1] in NAME_LINKS:
-                    last_title += 2
-                start = last_title + 1
-                person_cue = True
-            # Titles alone ("President", "Mr.") are no names.
-            while end > start and lows[end - 1] in TITLES:
-                end -= 1
-            if end <= start or _TITLE_OR_DATE.issuperset(lows[start:end]):
+            mention = _name_mention(toks, lows, start, end, first, stop, sentence, shift)
+            if mention is None:
                 continue
-            mention = Mention(tuple(toks[start:end]), sentence, shift + start, True, initial=start == first)
-            if person_cue:
-                _cue(mention, "person", 3)
-            if not ORG_WORDS.isdisjoint(lows[start + 1 : end]) or (
-                end - start > 1 and lows[start] in {"university", "ministry", "bank", "department"}
-            ):
-                _cue(mention, "organization", 3)
-            nxt = lows[end]  # (_SEP at the sentence's end)
-            if nxt in ORG_TAILS:
-                _cue(mention, "organization", 2)
-            if nxt in SAY_VERBS or (nxt == "," and toks[end + 1].isdigit()):
-                _cue(mention, "person", 1)
-            possessive = nxt in ("'s", "’s")
-            if lows[start - 1] in SAY_VERBS and not possessive:
-                _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
-            if possessive and not TITLES.isdisjoint(lows[end + 1 : min(end + 3, stop)]):
-                _cue(mention, "organization", 1)  # "Nordrail's chief executive": the name employs the person
-            # Appositions: "chief executive, Maja Lund" and "Ines Moreau, a metals analyst".
-            if lows[start - 1] == "," and lows[start - 2] in TITLES:
-                _cue(mention, "person", 3)
-            if nxt == "," and lows[end + 1] in ("a", "an", "the") and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
-                _cue(mention, "person", 2)
-            if lows[start - 1] in PLACE_CUES:
-                _cue(mention, "place", 1)
-            if toks[end] == "-based":
-                _cue(mention, "place", 1)
-            mention.paren = _paren_after(toks, end)  # (stops at a _SEP: no letter in it)
+            start, end = mention.offset - shift, mention.offset - shift + len(mention.words)
             out.append(mention)
             for k in range(start, end):
                 name_at[k] = mention
         while p < len(phrases) and phrases[p][0] < stop:
             start, end = phrases[p]
             p += 1
-            while start < end and (tags[start] not in NOUNS and lows[start] in WEAK_MODIFIERS):
-                start += 1
-            if start >= end:
-                continue
-            if end - start > MAX_PHRASE:
-                start = end - MAX_PHRASE
-            if end - 1 in covered:
-                continue  # ends with a name or a title: the name (and its role) stand as a mention
-            words = tuple(toks[start:end])
-            if not name_at.keys().isdisjoint(range(start, end)):
-                names = {id(name_at[k]): name_at[k] for k in range(start, end) if k in name_at}
-                # A name and a generic "group" after it is the name itself.
-                only = next(iter(names.values())) if len(names) == 1 else None
-                if only is not None and lows[end - 1] in ORG_TAILS and only.offset + len(only.words) == shift + end - 1:
-                    continue
-                for m in names.values():
-                    m.parent = words
-            out.append(Mention(words, sentence, shift + start, False, initial=start == first))
+            mention = _phrase_mention(toks, tags, lows, start, end, first, sentence, shift, covered, name_at)
+            if mention is not None:
+                out.append(mention)
     return out
+
+
+def _joined(
+    sentences: Iterable[tuple[list[str], list[str], int]],
+) -> tuple[list[str], list[str], list[tuple[int, int, int]]]:
+    """The sentences as one token and one tag list, each sentence followed by _SEP, and
+    (sentence index, first token, its _SEP) for each non-empty sentence."""
+    toks: list[str] = [_SEP]
+    tags: list[str] = [_SEP]
+    spans: list[tuple[int, int, int]] = []
+    for words, word_tags, index in sentences:
+        if words:
+            spans.append((index, len(toks), len(toks) + len(words)))
+            toks += words
+            toks.append(_SEP)
+            tags += word_tags
+            tags.append(_SEP)
+    return toks, tags, spans
+
+
+def _phrase_classes(toks: list[str], tags: list[str], lows: list[str], stopwords: frozenset[str]) -> str:
+    """One letter per token for the noun-phrase pattern: N a noun, M a modifier, x neither.
+
+    A phrase word is longer than one character, no stopword or calendar word, and has a letter
+    (checked inline: this runs for every noun and modifier of the document).
+    """
+    return "".join(
+        [
+            "x"
+            if c == "x" or len(w) < 2 or low in stopwords or low in CALENDAR or not (w[0].isalpha() or _LETTER.search(w))
+            else c if c != "G" else "M" if _modifier(tags, j) else "x"
+            for j, (w, low, c) in enumerate(zip(toks, lows, map(_TAG_CLASS.get, tags, repeat("x"))))
+        ]
+    )
+
+
+def _name_mention(
+    toks: list[str], lows: list[str], start: int, end: int, first: int, stop: int, sentence: int, shift: int
+) -> Mention | None:
+    """The name in toks[start:end] without a leading role, with its typing cues; None if only titles."""
+    person_cue = lows[start - 1] in TITLES
+    # Split off a leading role: "US Secretary of State John Kerry" -> "John Kerry".
+    if not TITLES.isdisjoint(lows[start : end - 1]):
+        last_title = max(k for k in range(start, end - 1) if lows[k] in TITLES)
+        # "Secretary of State John Kerry", "Minister for Health Jane Roe": the role ends after its object.
+        if last_title + 3 < end and lows[last_title + 1] in NAME_LINKS:
+            last_title += 2
+        start = last_title + 1
+        person_cue = True
+    # Titles alone ("President", "Mr.") are no names.
+    while end > start and lows[end - 1] in TITLES:
+        end -= 1
+    if end <= start or _TITLE_OR_DATE.issuperset(lows[start:end]):
+        return None
+    mention = Mention(tuple(toks[start:end]), sentence, shift + start, True, initial=start == first)
+    if person_cue:
+        _cue(mention, "person", 3)
+    if not ORG_WORDS.isdisjoint(lows[start + 1 : end]) or (
+        end - start > 1 and lows[start] in {"university", "ministry", "bank", "department"}
+    ):
+        _cue(mention, "organization", 3)
+    nxt = lows[end]  # (_SEP at the sentence's end)
+    if nxt in ORG_TAILS:
+        _cue(mention, "organization", 2)
+    if nxt in SAY_VERBS or (nxt == "," and toks[end + 1].isdigit()):
+        _cue(mention, "person", 1)
+    possessive = nxt in ("'s", "’s")
+    if lows[start - 1] in SAY_VERBS and not possessive:
+        _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
+    if possessive and not TITLES.isdisjoint(lows[end + 1 : min(end + 3, stop)]):
+        _cue(mention, "organization", 1)  # "Nordrail's chief executive": the name employs the person
+    # Appositions: "chief executive, Maja Lund" and "Ines Moreau, a metals analyst".
+    if lows[start - 1] == "," and lows[start - 2] in TITLES:
+        _cue(mention, "person", 3)
+    if nxt == "," and lows[end + 1] in ("a", "an", "the") and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
+        _cue(mention, "person", 2)
+    if lows[start - 1] in PLACE_CUES:
+        _cue(mention, "place", 1)
+    if toks[end] == "-based":
+        _cue(mention, "place", 1)
+    mention.paren = _paren_after(toks, end)  # (stops at a _SEP: no letter in it)
+    return mention
+
+
+def _phrase_mention(
+    toks: list[str], tags: list[str], lows: list[str], start: int, end: int, first: int, sentence: int,
+    shift: int, covered: set[int], name_at: dict[int, Mention],
+) -> Mention | None:
+    """The noun phrase toks[start:end] without weak leading modifiers; None when a name stands for it."""
+    while start < end and (tags[start] not in NOUNS and lows[start] in WEAK_MODIFIERS):
+        start += 1
+    if start >= end:
+        return None
+    if end - start > MAX_PHRASE:
+        start = end - MAX_PHRASE
+    if end - 1 in covered:
+        return None  # ends with a name or a title: the name (and its role) stand as a mention
+    words = tuple(toks[start:end])
+    if not name_at.keys().isdisjoint(range(start, end)):
+        names = {id(name_at[k]): name_at[k] for k in range(start, end) if k in name_at}
+        # A name and a generic "group" after it is the name itself.
+        only = next(iter(names.values())) if len(names) == 1 else None
+        if only is not None and lows[end - 1] in ORG_TAILS and only.offset + len(only.words) == shift + end - 1:
+            return None
+        for m in names.values():
+            m.parent = words
+    return Mention(words, sentence, shift + start, False, initial=start == first)
 
 
 # Letters for the noun-phrase pattern: modifiers (gerunds when one modifies a noun), then nouns.

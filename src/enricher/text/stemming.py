@@ -8,6 +8,11 @@ Snowball reference in places; nltk's is kept): only the searches are cheaper. A 
 suffixes are tried longest first, as nltk's lists are ordered, so "the first of the list
 that ends the word" is "the longest of the set that ends it". tests/unit/test_stemming.py
 checks it against nltk.
+
+stem() stays one function on purpose: it is Snowball's steps 0 to 5 in their fixed order, each a
+few lines under its own comment, sharing the word and its regions (R1, R2) as locals. Split into
+a function per step, those would travel as arguments and return values on every call of the
+summariser's hottest loop, and the steps would read no easier than they do in sequence.
 """
 
 from __future__ import annotations

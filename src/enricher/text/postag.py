@@ -100,11 +100,26 @@ class FastPerceptron:
         import numpy as np
 
         self._np = np
-        model = perceptron.model
-        weights: dict[str, dict[str, float]] = model.weights
         self._tagdict: dict[str, str] = perceptron.tagdict
         # nltk breaks score ties by the greatest label; argmax takes the first maximum.
-        self._classes = sorted(model.classes, reverse=True)
+        self._classes = sorted(perceptron.model.classes, reverse=True)
+        self._load_matrix(perceptron.model.weights)
+        tag_id = self._load_tag_pairs()
+        self._load_value_tables(tag_id)
+        self._name_array = np.array(self._tag_names, dtype=object)
+        # Where a scored token's ten word features come from: (token offset, column of self._rows).
+        self._feature_at = np.array([0, 0, 0, 0, -1, -2, 1, 2, -1, 1], dtype=np.intp)
+        self._feature_column = np.arange(10, dtype=np.intp)
+        # Per distinct token (see _add_words), bounded: its index in three tables of what tagging
+        # needs from it, so that a document's tokens become arrays in one numpy call each.
+        self._word_id: dict[str, int] = {}
+        # A first token reads the start pads as its i-2 and i-1 tags; the end pads are never read as tags.
+        self._pad_tags = (tag_id[_START[1]], tag_id[_START[0]], 0, 0)
+        self._reset_tables()
+
+    def _load_matrix(self, weights: dict[str, dict[str, float]]) -> None:
+        """The perceptron's weights as one dense matrix, a row per feature name."""
+        np = self._np
         index = {c: i for i, c in enumerate(self._classes)}
         # Every feature's weights as one dense row (row 0: an unknown feature, all zero), built
         # once here in C-level loops: tagging then only looks feature names up, and a word never
@@ -118,6 +133,9 @@ class FastPerceptron:
         self._matrix = np.zeros((len(weights) + 1, len(self._classes)), dtype=np.float32)
         self._matrix[rows, cols] = values
         self._bias = self._feature_row.get("bias", 0)
+
+    def _load_tag_pairs(self) -> dict[str, int]:
+        """Tag ids, and the tag part of a score for every pair of previous tags; returns the ids."""
         # Tags as ids: the classes, then nltk's two start tags. The tag part of a token's score
         # (i-1 tag + i-2 tag + both together) for every pair of previous tags, in one array.
         self._tag_names = [*self._classes, *_START]
@@ -131,6 +149,12 @@ class FastPerceptron:
         pair_part = (prev[:, None, :] + prev2[None, :, :]) + both  # (tags, tags, classes)
         # Flat, by pair id (i-1 tag id * tags + i-2 tag id): take() is numpy's fastest gather.
         self._pair_part = pair_part.reshape(len(names) * len(names), -1)
+        return tag_id
+
+    def _load_value_tables(self, tag_id: dict[str, int]) -> None:
+        """Dense tables of the word, suffix and previous-tag-with-word features, by value."""
+        np = self._np
+        names = self._tag_names
         # Word features by value, so that a word never seen before costs a few lookups, not
         # fourteen string concatenations: value -> {feature kind: row}.
         by_word: dict[str, dict[str, int]] = {}
@@ -175,16 +199,6 @@ class FastPerceptron:
         after_rows = np.zeros((len(after_tag) + 1, len(names)), dtype=np.int32)  # (rows < 2**31)
         after_rows[at_word, at_prev] = at_row
         self._after_rows = after_rows.ravel()
-        self._name_array = np.array(names, dtype=object)
-        # Where a scored token's ten word features come from: (token offset, column of self._rows).
-        self._feature_at = np.array([0, 0, 0, 0, -1, -2, 1, 2, -1, 1], dtype=np.intp)
-        self._feature_column = np.arange(10, dtype=np.intp)
-        # Per distinct token (see _add_words), bounded: its index in three tables of what tagging
-        # needs from it, so that a document's tokens become arrays in one numpy call each.
-        self._word_id: dict[str, int] = {}
-        # A first token reads the start pads as its i-2 and i-1 tags; the end pads are never read as tags.
-        self._pad_tags = (tag_id[_START[1]], tag_id[_START[0]], 0, 0)
-        self._reset_tables()
 
     def _reset_tables(self) -> None:
         """Empty the per-token tables, but for the four pads nltk puts around a sentence (ids 0-3)."""

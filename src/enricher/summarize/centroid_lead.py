@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from .model import Document, ScoredSentence, Summary
+from ..model import Document, ScoredSentence, Summary
 
 # ISO 639-1 -> Snowball stemmer name (nltk.stem.snowball). Other languages get lead sentences.
 SNOWBALL = {
@@ -112,7 +112,7 @@ class Params:
 def stemmer_for(language: str) -> Callable[[str], str] | None:
     """A Snowball stem function for an ISO code, or None when the language has none."""
     if language == "en":
-        from .stemming import stem  # nltk's English Snowball stems, cheaper
+        from ..text.stemming import stem  # nltk's English Snowball stems, cheaper
 
         return stem
     name = SNOWBALL.get(language)

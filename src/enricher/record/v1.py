@@ -12,8 +12,8 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any, Callable, Mapping
 
-from .errors import EnricherError
-from .model import Article, Summary, Tag
+from ..errors import EnricherError
+from ..model import Article, Summary, Tag
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_FILE = "record-v1.schema.json"
@@ -99,7 +99,7 @@ class Record:
 
 def schema() -> dict[str, Any]:
     """The published JSON Schema of record v1."""
-    text = importlib_resources.files("enricher").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
+    text = importlib_resources.files(__package__).joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)
 
 

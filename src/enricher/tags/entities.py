@@ -104,6 +104,19 @@ def _surname(word: str) -> str:
 
 def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Group]:
     """Merge mentions into groups and give each its label and kind."""
+    by_key, name_keys = _keyed(mentions)
+    names = {k: ms for k, ms in by_key.items() if k in name_keys}
+    union = _Union()
+    acronyms = [k for k in names if len(k) == 1 and is_acronym(k[0])]
+    multi = [k for k in names if len(k) > 1]
+    expanded = _unite_expansions(by_key, names, acronyms, multi, union)
+    _unite_extended_acronyms(acronyms, expanded, union)
+    _unite_surnames(by_key, names, multi, places, union)
+    return _groups(by_key, name_keys, union, places)
+
+
+def _keyed(mentions: list[Mention]) -> tuple[dict[tuple[str, ...], list[Mention]], set[tuple[str, ...]]]:
+    """Mentions by their phrase key (each mention's key set), and the keys used as names."""
     by_key: dict[tuple[str, ...], list[Mention]] = {}
     name_keys: set[tuple[str, ...]] = set()
     # Each distinct phrase's key once. Memoised here, per document, not across documents:
@@ -122,8 +135,17 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
             ms.append(m)
         if m.name:
             name_keys.add(key)
-    names = {k: ms for k, ms in by_key.items() if k in name_keys}
-    union = _Union()
+    return by_key, name_keys
+
+
+def _unite_expansions(
+    by_key: dict[tuple[str, ...], list[Mention]],
+    names: dict[tuple[str, ...], list[Mention]],
+    acronyms: list[tuple[str, ...]],
+    multi: list[tuple[str, ...]],
+    union: "_Union",
+) -> set[tuple[str, ...]]:
+    """Unite names the article equates or abbreviates; returns the keys so resolved."""
     expanded: set[tuple[str, ...]] = set()
     # 1. "Islamic State (IS)", "Daesh (IS)": the article equates the two.
     for k, ms in names.items():
@@ -134,8 +156,6 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
                     union.union(k, inner)
                     expanded.update((k, inner))
     # 2. An acronym and a name of the article whose initials spell it.
-    acronyms = [k for k in names if len(k) == 1 and is_acronym(k[0])]
-    multi = [k for k in names if len(k) > 1]
     initials: dict[str, list[tuple[str, ...]]] = {}
     if acronyms:  # each name's initials once, not once per acronym
         for k in multi:
@@ -146,7 +166,11 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
             best = max(matches, key=lambda k: (len(by_key[k]), k))
             union.union(a, best)
             expanded.update((a, best))
-    # 3. A longer acronym that extends a resolved one by one or two letters: IS -> ISIL, ISIS.
+    return expanded
+
+
+def _unite_extended_acronyms(acronyms: list[tuple[str, ...]], expanded: set[tuple[str, ...]], union: "_Union") -> None:
+    """A longer acronym that extends a resolved one by one or two letters: IS -> ISIL, ISIS."""
     for a in acronyms:
         if a in expanded:
             continue
@@ -154,7 +178,16 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
             if b in expanded and len(b[0]) >= 2 and a[0].startswith(b[0]) and 0 < len(a[0]) - len(b[0]) <= 2:
                 union.union(a, b)
                 break
-    # 4. A surname alone with the full name: "Kerry" with "John Kerry".
+
+
+def _unite_surnames(
+    by_key: dict[tuple[str, ...], list[Mention]],
+    names: dict[tuple[str, ...], list[Mention]],
+    multi: list[tuple[str, ...]],
+    places: frozenset[str],
+    union: "_Union",
+) -> None:
+    """A surname alone with the full name: "Kerry" with "John Kerry"."""
     full_by_last: dict[str, list[tuple[str, ...]]] = {}
     for k in multi:
         words = by_key[k][0].words
@@ -168,6 +201,12 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
         fulls = full_by_last.get(word_key(_surname(ms[0].words[0])), [])
         if len(fulls) == 1 and (k[0].lower() not in places or _cued(by_key[fulls[0]], "person")):
             union.union(k, fulls[0])
+
+
+def _groups(
+    by_key: dict[tuple[str, ...], list[Mention]], name_keys: set[tuple[str, ...]], union: "_Union", places: frozenset[str]
+) -> list[Group]:
+    """One labelled, typed group per set of united keys, in order of first mention."""
     groups: dict[tuple[str, ...], Group] = {}
     united = union.parent  # (a root is never in it; most keys are roots)
     for k in sorted(by_key, key=lambda k: by_key[k][0].offset):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .language import ISO_TO_NLTK
-from .model import Article, Document, Sentence
+from ..ingest.language import ISO_TO_NLTK
+from ..model import Article, Document, Sentence
+from ..resources import Resources
 from .postag import TOKEN, treebank, words_of
-from .resources import Resources
 
 # Words keep inner hyphens, apostrophes, dots, ampersands and digits: COVID-19, F-35, AT&T, U.S.
 WORD = re.compile(r"\w+(?:[-'’&.]\w+)*", re.UNICODE)

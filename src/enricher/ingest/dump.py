@@ -1,0 +1,468 @@
+"""Recover the article from a page-text dump or plain text.
+
+Interface: clean_dump(text) -> Article. Raises NotAnArticle when the input holds
+no article (an index page, an error page, nothing but navigation).
+
+How: the text is cut into lines (w3m writes one paragraph per line, blocks
+apart by blank lines). Each line is scored from evidence (length, sentence
+punctuation, function-word density, bullets, teaser ellipses, title-case
+link lists, repetition); captions with their credits and later copies of the
+text are set aside first. The body is the contiguous run of lines with the
+highest total score (a max-sum run), where section-ending headers such as
+"Comments" or "You may also like" weigh heavily against crossing and damp the
+prose after them, so a comment thread or a teaser list does not win. Inside
+the run, junk lines are dropped and short lines between prose kept as
+subheads. html.py feeds the same machinery with lines carrying structural
+hints. Everything is local to the call: same input, same output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..errors import EnricherError
+from ..model import Article
+from . import captions as cap
+from . import metadata as meta
+from .dedupe import Seen, fingerprint
+from .lines import SENTENCE_END, URL, Line, features, quality, split_lines, word_count
+from .markers import ABOUT_PERSON, AUTHOR_BOX, END_MARK, END_WORDS, INLINE_MARK, first_word, is_comments, may_start
+
+
+class CleaningError(EnricherError):
+    """Base of the cleaner's errors."""
+
+
+class NotAnArticle(CleaningError):
+    """The input is readable but holds no article; the record is 'skipped'."""
+
+
+_END_BARRIER = 30.0  # cost of running through an end-of-article header
+_GAP_GROWTH = 2.0  # the k-th furniture line in a row costs (1 + k / this) times its own cost
+_DAMP_AFTER_END = 0.3  # prose after such a header counts this much (comments, teasers)
+
+
+def _mark_captions(lines: list[Line], html: bool = False) -> None:
+    """Find caption groups: [truncated...] caption credit, or an HTML figcaption."""
+    for i, line in enumerate(lines):
+        if line.kind == "credit" or (line.kind in ("", "caption") and line.credit):
+            line.role = "credit"
+            prev = lines[i - 1] if i else None
+            if prev is None or prev.bullet or prev.words < 3:
+                continue
+            if prev.role == "caption":
+                line.extra["has_caption"] = True
+            # in a dump the caption sits in the credit's block; HTML blocks are finer, so the line before
+            elif prev.role == "" and prev.kind in ("", "caption") and (prev.block == line.block or html) \
+                    and prev.words <= 80:
+                prev.role = "caption"
+                line.extra["has_caption"] = True
+        elif line.kind == "caption":
+            line.role = "caption"
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        if cap.truncates(line.text, nxt.text):
+            line.role = "caption_cut"
+            if nxt.role == "":
+                nxt.role = "caption"
+        elif line.role == "" and nxt.role == "caption" and \
+                fingerprint(line.text) == fingerprint(nxt.text):
+            line.role = "caption_cut"  # alt text written just before the same caption
+    for line in lines:
+        if line.role == "" and line.kind in ("", "p") and line.words <= 60 and not line.bullet \
+                and cap.PHOTO_NOTE.match(line.text):
+            line.role = "caption"  # "In this Dec. 12 file photo, ..."
+            body, credit = cap.strip_credit_suffix(line.text)
+            if credit:
+                line.extra["caption"], line.extra["credit"] = body, credit
+        if line.role == "" and not line.kind and line.words <= 40 and "(" in line.text and not line.bullet:
+            body, credit = cap.strip_credit_suffix(line.text)
+            if credit and not SENTENCE_END.search(body[-1:] or "") or credit and line.words <= 25:
+                line.role = "caption"
+                line.extra["caption"], line.extra["credit"] = body, credit
+
+
+def _mark_link_cards(lines: list[Line]) -> None:
+    """A line written twice in a row (image alt or link, then the same headline) is a teaser card."""
+    prints = [" ".join(ln.seq or ()) if 3 <= ln.words <= 30 and ln.kind != "junk" and not ln.text.endswith(".")
+              else "" for ln in lines]
+    for k, key in enumerate(prints):
+        if not key or lines[k].role:
+            continue
+        for d in (1, 2):
+            if k + d < len(lines) and prints[k + d] == key and not lines[k + d].role:
+                lines[k].role = lines[k + d].role = "teaser"
+                break
+
+
+def _max_run(scores: list[float]) -> tuple[int, int, float]:
+    best, best_i, best_j = 0.0, 0, -1
+    run, start = 0.0, 0
+    for j, s in enumerate(scores):
+        if run <= 0:
+            run, start = s, j
+        else:
+            run += s
+        if run > best:
+            best, best_i, best_j = run, start, j
+    return best_i, best_j, best
+
+
+def _is_title(line: Line) -> bool:
+    """A headline: a few words, not a sentence, not a date, credit, byline, menu or breadcrumb."""
+    text = line.text
+    if not 3 <= line.words <= 30 or line.bullet or line.dated or line.byline or line.credit or line.boiler:
+        return False
+    if text.endswith((".", ":", "...", "\u2026", ",")) or "|" in text or END_MARK.match(text) \
+            or _NOT_TITLE.match(text) or URL.search(text):
+        return False
+    tokens = text.split()
+    if sum(1 for t in tokens if any(ch.isdigit() for ch in t)) > 0.25 * len(tokens) or meta.has_date(text):
+        return False
+    if len(_GLUED.findall(text)) >= 2:  # "HomeNewsBusiness": links glued together by the dump
+        return False
+    return not (line.words <= 4 and cap.agencies_in(text)) and any(ch.isalpha() for ch in text)
+
+
+_NOT_TITLE = re.compile(r"^\W*(share|you are here|published|posted|updated|last updated|by\b|home\b|menu|"
+                        r"search|sign|log ?in|subscribe|advertisement|\d+\.\s)", re.I)
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+# Words of buttons and menus that sit where a section label would.
+_NOT_SECTION = frozenset("""home menu search share save copy print email close open next previous back more
+learn read login subscribe advertisement sponsored video photos article news latest""".split())
+
+
+def _is_section(line: Line) -> bool:
+    words = line.text.split()
+    return 1 <= len(words) <= 3 and words[0][:1].isupper() and not line.bullet \
+        and not line.dated and not line.boiler and len(line.text) <= 30 and not INLINE_MARK.match(line.text) \
+        and not URL.search(line.text) and words[0].lower().strip(":") not in _NOT_SECTION \
+        and not any(ch.isdigit() for ch in line.text)
+
+
+def extract(lines: list[Line], *, title: str | None = None, html: bool = False) -> Article:
+    """The article in a sequence of lines (from a dump or from HTML blocks)."""
+    lines = [ln for ln in lines if ln.text]
+    if not lines:
+        raise NotAnArticle("empty page: no text")
+    _read_lines(lines, html)
+    i, j = _body_run(lines)
+    region = lines[i:j + 1]
+    byline, bylines = _sort_region(region)
+    captions, credits, agency_evidence = _captions_and_credits(lines)
+    paragraphs, removed = _paragraphs(lines, region)
+    title, section = _title_and_section(lines, i, title)
+    if paragraphs and title and fingerprint(paragraphs[0]) == fingerprint(title):
+        paragraphs.pop(0)
+        removed["title"] += 1
+
+    # Byline, date and author box near the body's edges.
+    published = None
+    for line in lines[max(0, i - 12):i + 3]:
+        if byline is None and line.byline:
+            byline = line.byline
+            bylines.append(line.text)
+        if published is None and line.words <= 12 and (line.dated or line.words <= 6):
+            published = meta.iso_date(line.text)
+    for line in lines[max(0, i - 6):i] + lines[j + 1:j + 8]:
+        if line.words <= 4 or re.search(r"\b(written by|about the author|staff|correspondent)\b", line.text, re.I):
+            agency_evidence.append(line.text)
+
+    dateline = None
+    if paragraphs:
+        dateline, dl_agency = meta.dateline(paragraphs[0])
+        if dl_agency:
+            agency_evidence.append(dl_agency)
+    agency = meta.main_agency(agency_evidence + bylines)
+    if not paragraphs:
+        raise NotAnArticle("no article body left after removing page furniture")
+    return Article(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        section=section,
+        byline=byline,
+        agency=agency,
+        dateline=dateline,
+        published=published,
+        captions=tuple(captions),
+        credits=tuple(credits),
+        removed=dict(sorted(removed.items())),
+    )
+
+
+def _read_lines(lines: list[Line], html: bool) -> None:
+    """Every line's features, role (caption, credit, teaser card, duplicate) and prose quality."""
+    known: dict[str, tuple] = {}
+    for line in lines:
+        if line.kind == "junk":  # HTML furniture (nav, footer...): scored flat, no need to look closer
+            line.words = word_count(line.text)
+            line.seq = []
+        else:
+            features(line, known)
+    long_lines = [ln for ln in lines if ln.words >= 8]
+    stop_lang = bool(long_lines) and sum(ln.stop for ln in long_lines) / len(long_lines) > 0.12
+
+    _mark_captions(lines, html)
+    _mark_link_cards(lines)
+    _mark_duplicates(lines)
+    qualities: dict[tuple[str, float], float] = {}  # a repeated line has the same quality (text and hint)
+    for line in lines:
+        if line.kind == "junk":
+            line.quality = -1.0
+            continue
+        key = (line.text, line.hint)
+        q = qualities.get(key)
+        if q is None:
+            q = qualities[key] = quality(line, stop_lang)
+        line.quality = q
+
+
+def _mark_duplicates(lines: list[Line]) -> None:
+    """Later copies of a text (a second render of the body, a repeated caption) are duplicates."""
+    seen = Seen()
+    for line in lines:
+        if line.kind == "junk":
+            continue  # HTML furniture scores as junk whatever it repeats
+        if line.role in ("caption", "credit", "caption_cut"):
+            seen.add(line.text, line.seq)  # so that a second copy of a caption is a duplicate too
+            continue
+        if line.words >= 4 and not (line.bullet and line.words <= 6):
+            if seen.check(line.text, seq=line.seq):
+                line.role = "duplicate"
+        else:
+            seen.add(line.text, line.seq)
+
+
+def _body_run(lines: list[Line]) -> tuple[int, int]:
+    """lines[i:j + 1], the body: the max-sum run of line scores, weak edges trimmed.
+
+    Raises NotAnArticle when the run holds too little prose to be an article.
+    """
+    i, j, _ = _max_run(_line_scores(lines))
+    # The run may have picked up weak lines at its edges (a greeting, the headline): trim them.
+    while i < j and not _solid(lines[i]):
+        i += 1
+    while j > i and not _solid(lines[j]) and lines[j].role not in ("caption", "credit"):
+        j -= 1
+    region = lines[i:j + 1] if j >= i else []
+    prose_words = sum(ln.words for ln in region if ln.quality > 0.3 and ln.role == "")
+    if not region or prose_words < 25 or not any(ln.words >= 10 and ln.quality > 0.2 for ln in region):
+        raise NotAnArticle(_why_not_article(lines))
+    return i, j
+
+
+def _line_scores(lines: list[Line]) -> list[float]:
+    """Each line's score; an end-of-article header costs a lot and damps the prose after it."""
+    prose_so_far = 0.0
+    damp = 1.0
+    zone = ""  # the page part after the last end-of-article header, to name what is removed
+    gap = 0  # furniture lines in a row so far
+    scores = []
+    for n, line in enumerate(lines):
+        if line.kind == "junk":
+            line.score = -3.0
+        elif line.role in ("duplicate", "caption", "caption_cut", "credit"):
+            line.score = 0.0
+        elif line.role == "teaser":
+            line.score = -3.0
+        elif line.words <= 14 and _end_of_article(lines, n):
+            line.role = "end_mark"
+            line.score = -_END_BARRIER
+            comments = is_comments(line.text)
+            zone = "comments" if comments else "author_box" if AUTHOR_BOX.match(line.text) or \
+                ABOUT_PERSON.match(line.text) else "teaser"
+            if prose_so_far >= 20:
+                damp = min(damp, 0.1 if comments else _DAMP_AFTER_END)
+        else:
+            q = line.quality
+            if q > 0:
+                line.score = q * min(line.words, 150) * damp
+                prose_so_far += line.score
+            else:
+                line.score = -(1.0 + min(line.words, 30) * 0.1 * min(1.0, -q * 2))
+        # A long stretch of furniture separates two texts: each further line in a row costs more.
+        if line.score < 0:
+            line.score *= 1.0 + gap / _GAP_GROWTH
+            gap += 1
+        elif line.score > 0:
+            gap = 0
+        scores.append(line.score)
+        if zone:
+            line.extra["zone"] = zone
+    return scores
+
+
+def _sort_region(region: list[Line]) -> tuple[str | None, list[str]]:
+    """Inside the run: keep prose and subheads between prose; mark the byline and the rest as junk.
+
+    Returns the byline found there (or None) and the lines it came from.
+    """
+    byline = None
+    bylines: list[str] = []
+    for k, line in enumerate(region):
+        if line.role:
+            continue
+        if line.byline and (byline is None):
+            byline = line.byline
+            bylines.append(line.text)
+            line.role = "byline"
+            continue
+        if line.quality > 0.1 or line.kind in ("p", "quote", "pre") and line.quality > -0.2:
+            continue
+        if (line.kind == "h" and line.hint > -0.3) or _subhead(region, k):
+            line.extra["subhead"] = True
+            continue
+        line.role = "junk_in_body"
+    return byline, bylines
+
+
+def _captions_and_credits(lines: list[Line]) -> tuple[list[str], list[str], list[str]]:
+    """Captions (each once), credits, and the credit lines that may name an agency."""
+    captions: list[str] = []
+    credits: list[str] = []
+    cap_seen: set[str] = set()
+    agency_evidence: list[str] = []
+    for line in lines:
+        if line.role == "caption":
+            text = line.extra.get("caption", line.text)
+            key = fingerprint(text)
+            if key and key not in cap_seen:
+                cap_seen.add(key)
+                captions.append(text)
+            if line.extra.get("credit"):
+                credit = line.extra["credit"]
+                if credit not in credits:
+                    credits.append(credit)
+                agency_evidence.append(credit)
+        elif line.role == "credit" and line.extra.get("has_caption"):
+            if line.text not in credits:
+                credits.append(line.text)
+            agency_evidence.append(line.text)
+    return captions, credits, agency_evidence
+
+
+def _paragraphs(lines: list[Line], region: list[Line]) -> tuple[list[str], Counter[str]]:
+    """The body's paragraphs, and every other line counted by why it was removed."""
+    paragraphs: list[str] = []
+    removed: Counter[str] = Counter()
+    in_region = {id(ln) for ln in region}
+    for line in lines:
+        if id(line) in in_region and not line.role:
+            paragraphs.append(line.text)
+            continue
+        removed[_reason(line, id(line) in in_region)] += 1
+    return paragraphs, removed
+
+
+def _title_and_section(lines: list[Line], start: int, title: str | None) -> tuple[str | None, str | None]:
+    """Title: the headline line just before the body (or the given one); section: a short label before it."""
+    title_line = None
+    section = None
+    if title is None:
+        # the nearest headline-like line, preferring fuller headlines over short labels a little further
+        best = 0.0
+        for back in range(start - 1, max(-1, start - 12), -1):
+            cand = lines[back]
+            if cand.kind in ("h", "") and cand.role in ("", "duplicate") and _is_title(cand):
+                merit = min(cand.words, 15) - 0.5 * (start - back)
+                if merit > best:
+                    best, title_line = merit, back
+        if title_line is not None:
+            title = lines[title_line].text
+    else:
+        key = fingerprint(title)
+        for back in range(start - 1, max(-1, start - 40), -1):
+            if fingerprint(lines[back].text) == key:
+                title_line = back
+                break
+    if title_line is not None:
+        for back in range(title_line - 1, max(-1, title_line - 3), -1):
+            text = lines[back].text
+            if _is_section(lines[back]):
+                section = text
+                break
+            if any(ch.isalnum() for ch in text):
+                break
+    return title, section
+
+
+_ERROR_PAGE = re.compile(
+    r"\b(404|403|500|not found|page (you requested )?(could not be|cannot be|can't be|was not) found|"
+    r"no longer (exists|available)|access denied|forbidden|server error|something went wrong)\b", re.I)
+
+
+def _why_not_article(lines: list[Line]) -> str:
+    """A reason for the record: what the page looks like instead of an article."""
+    head = " ".join(ln.text for ln in lines[:30])
+    if _ERROR_PAGE.search(head) and sum(ln.words for ln in lines) < 400:
+        return "error page: no article body (the page says it is an error or was not found)"
+    short = sum(1 for ln in lines if ln.words <= 15 and not SENTENCE_END.search(ln.text[-4:]))
+    if len(lines) >= 8 and short >= 0.7 * len(lines):
+        return f"index or navigation page: {short} of {len(lines)} lines are links or headlines, no run of prose"
+    return "no article body: no run of prose long enough to be an article"
+
+
+def _end_of_article(lines: list[Line], n: int) -> bool:
+    """Whether line n is a header after which the article is over (comments, teasers, author box)."""
+    line = lines[n]
+    first = first_word(line.text)
+    if is_comments(line.text, first):
+        return True
+    if line.bullet or line.words > 8:
+        return False
+    if ABOUT_PERSON.match(line.text):
+        return True
+    if not may_start(first, END_WORDS) or not END_MARK.match(line.text):
+        return False
+    return bool(AUTHOR_BOX.match(line.text)) or not _prose_follows(lines, n)
+
+
+def _prose_follows(lines: list[Line], n: int) -> bool:
+    """Whether the body goes on right after line n: then a 'Related' header there is an inline box."""
+    for line in lines[n + 1:n + 5]:
+        if line.role in ("", "caption") and line.words >= 20 and line.quality >= 0.8:
+            return True
+    return False
+
+
+def _solid(line: Line) -> bool:
+    return line.role == "" and line.quality > 0.3 and line.words >= 8
+
+
+def _subhead(region: list[Line], k: int) -> bool:
+    """A short line between prose lines, not a list item nor a teaser: an in-body heading."""
+    line = region[k]
+    if line.words > 14 or line.bullet or line.ellipsis or line.boiler or line.dated or line.byline \
+            or line.kind in ("junk", "li", "td") or line.hint < -0.3 or not re.search(r"[^\W\d_]", line.text) \
+            or INLINE_MARK.match(line.text) or line.credit or URL.search(line.text):
+        return False
+    before = next((ln for ln in reversed(region[:k]) if not ln.role), None)
+    after = next((ln for ln in region[k + 1:] if not ln.role), None)
+    return bool(before and after and before.quality > 0.3 and after.quality > 0.3)
+
+
+def _reason(line: Line, in_region: bool) -> str:
+    if line.role in ("duplicate", "caption", "credit", "byline", "teaser"):
+        return line.role
+    if line.role == "caption_cut":
+        return "caption"
+    if line.role == "end_mark":
+        return "section_header"
+    if line.boiler:
+        return "boilerplate"
+    if not in_region and line.extra.get("zone"):
+        return line.extra["zone"]
+    if line.ellipsis:
+        return "teaser"
+    if line.kind == "junk" or line.bullet or line.words <= 6:
+        return "navigation"
+    return "inline_junk" if in_region else "outside_body"
+
+
+def clean_dump(text: str) -> Article:
+    """The article in a page-text dump (w3m, lynx, copy-paste) or plain text."""
+    return extract(split_lines(text.replace("\x00", "")))
+
+
+__all__ = ["CleaningError", "NotAnArticle", "clean_dump", "extract", "Line"]

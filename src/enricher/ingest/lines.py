@@ -1,0 +1,179 @@
+"""Lines of a page and the evidence each carries: the cleaner's unit of text.
+
+A page dump is cut into lines (w3m writes one paragraph per line, blocks apart by
+blank lines); HTML blocks become lines carrying structural hints (html.py). Each line
+gets its text features once (features) and a prose quality from about -1 (furniture)
+to +1 (prose) (quality); dump.py chooses the body from them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import captions as cap
+from . import metadata as meta
+from .dedupe import words
+
+# Function words of the languages we meet most; their density tells prose from lists of names.
+FUNCTION_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers him his how i if in into is it its itself just may me might more most must my no nor not
+now of off on once only or other our out over own same she should so some such than that the their them
+then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your said says
+der die das und ist nicht ein eine zu den mit von auf für sich dem des im auch es an als wie wir werden
+le la les et est un une des du en que qui dans pour pas sur au avec ce il elle sont
+el los las y es un una que en por con para del se lo al como más
+o os as e um uma que em por com para do da dos das não no na se mais
+il lo gli e di che è per con del della non una un
+de het een en van ik te dat op zijn niet met voor
+""".split())
+
+_BULLET = re.compile(r"^\s*([•□◦▪▫■●○◆◇►▶»›·*+]|\[[^\]]*\]$|\d+\.\s*$)")
+SENTENCE_END = re.compile(r"[.!?。！？:;\"'”’»)\]]\s*$")
+_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\"'”’)]?\s*$")
+URL = re.compile(r"https?://|www\.|\.com\b|@\w")
+
+# Words and phrases of page furniture (cookie prompts, share bars, sign-up boxes): one piece of evidence.
+_BOILER_WORDS = frozenset("""cookie cookies newsletter newsletters subscribe subscribers subscription unsubscribe
+facebook twitter whatsapp linkedin pinterest instagram reddit javascript inbox notifications login signup
+copyright ©""".split())
+_BOILER_PHRASES = ("privacy policy", "terms of use", "terms of service", "all rights reserved", "sign up",
+                   "sign in", "log in", "follow us", "share on", "share this", "share via", "email this",
+                   "print this", "skip to", "ad blocker", "your browser", "click here", "download the app",
+                   "download our app", "accept all", "(c) ")
+
+
+_TOKENS = re.compile(r"[^\W\d_]+")
+_PHRASE_KEYS = frozenset(w for p in _BOILER_PHRASES for w in _TOKENS.findall(p))
+
+
+def _boilerplate(text: str, tokens: list[str] | None = None) -> bool:
+    low = text.lower()
+    if tokens is None:
+        tokens = _TOKENS.findall(low)
+    if "\u00a9" in text or not _BOILER_WORDS.isdisjoint(tokens):
+        return True
+    # phrases: only look when one of their words is there; plain substring tests beat a regex alternation
+    return not _PHRASE_KEYS.isdisjoint(tokens) and any(p in low for p in _BOILER_PHRASES)
+
+
+_DATE_ONLY = re.compile(
+    r"^\W*((updated|published|posted|last updated)\W*)?([A-Za-z]{3,9},?\s+)?"
+    r"([A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4})([\s,|-]+.{0,30})?$", re.I)
+
+
+@dataclass(eq=False, slots=True)
+class Line:
+    """One line of input with what we learn about it. HTML fills kind and hint."""
+
+    text: str
+    block: int
+    kind: str = ""  # from HTML: "p", "h", "li", "caption", "credit", "pre", "quote", "junk"
+    hint: float = 0.0  # structural evidence from HTML, added to the line's quality
+    words: int = 0
+    role: str = ""  # why it is not body: "duplicate", "caption", "credit", ...
+    score: float = 0.0
+    quality: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    # Features asked for more than once, set once per line by features().
+    bullet: bool = False
+    boiler: bool = False
+    ellipsis: bool = False
+    credit: bool = False
+    byline: str | None = None
+    dated: bool = False
+    stop: float = 0.0  # share of function words
+    seq: list[str] | None = None  # dedupe.words(text)
+    split: list[str] | None = None  # text.split()
+
+
+def features(line: Line, known: dict[str, tuple] | None = None) -> None:
+    """Set the line's text features. known: features by text, for this call only (pages repeat lines:
+    menus, teasers, a second copy of the body), read and filled here; shared lists are never modified."""
+    text = line.text
+    if known is not None and text in known:
+        (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis, line.credit,
+         line.byline, line.dated) = known[text]
+        return
+    line.split = text.split()
+    line.words = w = word_count(text, line.split)
+    line.seq = words(text)  # folded word sequence, shared by the features and the repeat finder
+    tokens = line.seq
+    line.stop = _stop_density(tokens)
+    line.bullet = bool(_BULLET.match(text))
+    line.boiler = w <= 80 and _boilerplate(text, tokens)
+    line.ellipsis = text.endswith(("...", "\u2026")) or bool(_ELLIPSIS.search(text[-6:]))
+    line.credit = w <= 10 and not line.bullet and cap.is_credit(text)
+    line.byline = meta.byline(text) if w <= 12 else None
+    line.dated = w <= 12 and bool(_DIGIT.search(text)) and bool(_DATE_ONLY.match(text))
+    if known is not None:
+        known[text] = (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis,
+                       line.credit, line.byline, line.dated)
+
+
+_DIGIT = re.compile(r"\d")
+_WIDE = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    block = 0
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not raw.strip():
+            block += 1
+            continue
+        lines.append(Line(" ".join(raw.split()), block))
+    return lines
+
+
+def word_count(text: str, split: list[str] | None = None) -> int:
+    n = len(text.split() if split is None else split)
+    if text.isascii():
+        return n
+    # Scripts written without spaces (CJK) count by characters.
+    wide = len(_WIDE.findall(text))
+    return max(n, wide // 2) if wide > len(text) // 3 else n
+
+
+def _stop_density(tokens: list[str]) -> float:
+    return sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens) if tokens else 0.0
+
+
+
+
+def quality(line: Line, stop_lang: bool) -> float:
+    """How much a line looks like body prose, about -1 (furniture) to +1 (prose)."""
+    text, w = line.text, line.words
+    q = 0.0
+    if SENTENCE_END.search(text[-4:]):
+        q += 0.35
+    elif w < 20:
+        q -= 0.5  # a short line that is not a sentence: a headline, a link, a label
+    if stop_lang:
+        q += 0.5 * min(1.0, line.stop / 0.25) - 0.2
+    elif w >= 12:
+        q += 0.15
+    q += 0.25 if w >= 20 else 0.1 if w >= 10 else -0.45 if w <= 3 else -0.2 if w <= 6 else 0.0
+    if line.bullet:
+        q -= 0.6
+    if line.ellipsis:
+        q -= 0.5
+    words = line.split if line.split is not None else text.split()
+    if w <= 12 and words:
+        caps = len([t for t in words if t[:1].isupper() or not t[:1].isalpha()]) / len(words)
+        if caps > 0.7:
+            q -= 0.3
+    if line.boiler:
+        q -= 0.35 if w >= 25 else 0.6
+    if "|" in text or text.count(" / ") >= 2:
+        q -= 0.3
+    if ("http" in text or "www." in text or ".com" in text or "@" in text) and URL.search(text):
+        q -= 0.2
+    if line.dated or line.byline:
+        q -= 0.4
+    return q + line.hint
