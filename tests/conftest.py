@@ -27,3 +27,30 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def articles() -> Path:
     return EVENTS / "articles"
+
+
+@pytest.fixture(scope="session")
+def sam_template() -> dict:
+    """template.yaml as plain data (short-form intrinsics in their long JSON form), for tests
+    outside tests/e2e/test_template.py that need a resource's properties."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict:
+        if isinstance(node, yaml.ScalarNode):
+            value: object = loader.construct_scalar(node)
+        elif isinstance(node, yaml.SequenceNode):
+            value = loader.construct_sequence(node, deep=True)
+        else:
+            value = loader.construct_mapping(node, deep=True)
+        if suffix in ("Ref", "Condition"):
+            return {suffix: value}
+        if suffix == "GetAtt" and isinstance(value, str):
+            value = value.split(".", 1)
+        return {f"Fn::{suffix}": value}
+
+    Loader.add_multi_constructor("!", intrinsic)
+    with (ROOT / "template.yaml").open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=Loader)  # noqa: S506 - SafeLoader subclass

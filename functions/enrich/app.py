@@ -1,95 +1,154 @@
-"""Lambda adapter: S3 notification in, one enriched record per object out.
+"""Lambda adapter: S3 notifications in (directly, in SQS batches, or as Distributed Map
+batches of listed objects), one enriched record per object out, one event per record.
 
-Thin by design: parse the typed event, fetch bytes, call the pure core
-(enricher), write the record. Clients and the pipeline are built once at INIT.
+Thin by design: tell the event shape apart, turn it into object references, and hand each
+to the shared writer (enricher_aws.writer: read, enrich, write, publish). Clients and the
+pipeline are built once at INIT.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 import time
-from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.data_classes import S3Event, event_source
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes import S3Event
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from enricher import Enricher, Options, Record, Source
-from enricher.record import InvalidRecord
-from s3records import ObjectRef, is_test_event, object_refs
-from s3store import AccessDenied, ObjectMissing, ObjectStore, S3Store
+from enricher import Enricher, Options
+from enricher_aws.keys import LONG_KEYS, MAX_KEY_BYTES, Settings  # noqa: F401 (re-exported for callers)
+from enricher_aws.publish import EventBridgePublisher, Publisher
+from enricher_aws.s3records import ObjectRef, is_test_event, listed_ref, object_refs
+from enricher_aws.s3store import ObjectStore, S3Store
+from enricher_aws.writer import pipeline_tag, process_ref
 
 logger = Logger()
 metrics = Metrics()
-
-
-MAX_KEY_BYTES = 1024  # S3's limit on an object key, in UTF-8 bytes
-LONG_KEYS = "_long-keys/"  # where records of inputs with over-long keys go (see Settings.output_key)
-
-
-@dataclass(frozen=True)
-class Settings:
-    output_bucket: str
-    output_prefix: str = ""
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> "Settings":
-        bucket = env.get("OUTPUT_BUCKET", "")
-        if not bucket:
-            raise RuntimeError("OUTPUT_BUCKET is not set: the function has nowhere to write records")
-        return cls(output_bucket=bucket, output_prefix=env.get("OUTPUT_PREFIX", ""))
-
-    def output_key(self, key: str) -> str:
-        """<prefix><input key>.json; for an input key too long for that (S3 keys hold at most
-        1,024 bytes), <prefix>_long-keys/<sha256 of the key>.json, rather than a write that fails
-        on every retry. The record's source.key holds the full key either way."""
-        out = f"{self.output_prefix}{key}.json"
-        if len(out.encode("utf-8")) <= MAX_KEY_BYTES:
-            return out
-        return f"{self.output_prefix}{LONG_KEYS}{hashlib.sha256(key.encode('utf-8')).hexdigest()}.json"
-
-    def is_own_output(self, bucket: str, key: str) -> bool:
-        """True for objects this function writes: processing them would loop."""
-        return bucket == self.output_bucket and key.startswith(self.output_prefix) and key.endswith(".json")
 
 
 class TransientFailure(Exception):
     """Raised after every record was tried, so Lambda retries the event and then dead-letters it."""
 
 
+class BadMessage(Exception):
+    """An SQS message that is not an S3 notification: reported as a batch item failure, so the
+    queue's redrive policy moves it to the dead-letter queue after a few receives."""
+
+
 def process_event(
-    event: S3Event,
+    event: S3Event | Mapping[str, Any],
     *,
     store: ObjectStore,
     enricher: Enricher,
     settings: Settings,
+    publisher: Publisher | None = None,
     metrics: Metrics | None = None,
     log: Logger | None = None,
 ) -> dict[str, Any]:
     """Handle one S3 notification. Returns the handler's output (keys: results, counts)."""
+    if is_test_event(event):
+        return {"results": [], "counts": {"ok": 0, "skipped": 0, "failed": 0, "ignored": 0}}
+    return _process(object_refs(event), store=store, enricher=enricher, settings=settings, publisher=publisher,
+                    metrics=metrics, log=log)
+
+
+def process_items(
+    event: Mapping[str, Any],
+    *,
+    store: ObjectStore,
+    enricher: Enricher,
+    settings: Settings,
+    publisher: Publisher | None = None,
+    metrics: Metrics | None = None,
+    log: Logger | None = None,
+) -> dict[str, Any]:
+    """Handle one Distributed Map batch: {"Items": [ListObjectsV2 entries], "BatchInput": {bucket, force}}.
+
+    Objects whose record exists for the same ETag and pipeline are skipped ("done") unless
+    force is true. Raises TransientFailure after the batch, so the child execution retries it.
+    """
+    batch = event.get("BatchInput") or {}
+    bucket = batch.get("bucket") or ""
+    if not bucket:
+        raise ValueError("Distributed Map batch without BatchInput.bucket")
+    force = batch.get("force") in (True, "true", "True")
+    refs = [listed_ref(bucket, item) for item in event.get("Items") or []]
+    return _process(refs, store=store, enricher=enricher, settings=settings, publisher=publisher, metrics=metrics,
+                    log=log, skip_done=None if force else pipeline_tag(enricher))
+
+
+def process_sqs(
+    event: Mapping[str, Any],
+    *,
+    store: ObjectStore,
+    enricher: Enricher,
+    settings: Settings,
+    publisher: Publisher | None = None,
+    metrics: Metrics | None = None,
+    log: Logger | None = None,
+    context: LambdaContext | None = None,
+) -> dict[str, Any]:
+    """Handle one SQS batch of S3 notifications; returns {"batchItemFailures": [...]}.
+
+    Each message is handled as a direct S3 notification; a message whose objects failed
+    transiently, or that is not an S3 notification at all, is reported as failed (only it is
+    received again); s3:TestEvent messages are consumed and ignored.
+    """
+
+    def record_handler(record: SQSRecord) -> dict[str, Any]:
+        try:
+            body = json.loads(record.body)
+        except ValueError as exc:
+            raise BadMessage(f"message {record.message_id} is not JSON: {exc}") from exc
+        if not isinstance(body, dict) or (body.get("Event") != "s3:TestEvent" and not isinstance(body.get("Records"), list)):
+            raise BadMessage(f"message {record.message_id} is not an S3 notification")
+        return process_event(body, store=store, enricher=enricher, settings=settings, publisher=publisher,
+                             metrics=metrics, log=log)
+
+    processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
+    return dict(process_partial_response(event=dict(event), record_handler=record_handler, processor=processor,
+                                         context=context))
+
+
+def _process(
+    refs: Iterable[ObjectRef],
+    *,
+    store: ObjectStore,
+    enricher: Enricher,
+    settings: Settings,
+    publisher: Publisher | None,
+    metrics: Metrics | None,
+    log: Logger | None,
+    skip_done: str | None = None,
+) -> dict[str, Any]:
     counts = {"ok": 0, "skipped": 0, "failed": 0, "ignored": 0}
     results: list[dict[str, Any]] = []
-    if is_test_event(event):
-        return {"results": results, "counts": counts}
     errors: list[str] = []
-    for ref in object_refs(event):
+    for ref in refs:
         if log:
             log.append_keys(bucket=ref.bucket, key=ref.key)
-        outcome = _one(ref, store=store, enricher=enricher, settings=settings, errors=errors, log=log)
-        counts[outcome["status"]] += 1
+        outcome = process_ref(ref, store=store, enricher=enricher, settings=settings, publisher=publisher,
+                              skip_done=skip_done, log=log)
+        counts[outcome["status"]] = counts.get(outcome["status"], 0) + 1
         results.append(outcome)
         latency = outcome.pop("_ms", None)
         error_type = outcome.pop("_error", None)
+        error_text = outcome.pop("_error_text", None)
+        if error_text:
+            errors.append(error_text)
         if metrics and outcome.pop("_transient", False):
             metrics.add_metric(name="TransientFailures", unit=MetricUnit.Count, value=1)
-        elif metrics and outcome["status"] != "ignored":
+        elif metrics and outcome["status"] in ("ok", "skipped", "failed"):
             metrics.add_metric(name=f"Records{outcome['status'].capitalize()}", unit=MetricUnit.Count, value=1)
             metrics.add_metric(name="EnrichLatency", unit=MetricUnit.Milliseconds, value=latency or 0.0)
             if error_type == "AccessDenied":  # a permissions problem someone must fix: alarmable on its own
                 metrics.add_metric(name="AccessDenied", unit=MetricUnit.Count, value=1)
+        outcome.pop("_transient", None)
     if log:
         log.remove_keys(["bucket", "key"])
     if errors:
@@ -97,119 +156,22 @@ def process_event(
     return {"results": results, "counts": counts}
 
 
-def _one(
-    ref: ObjectRef,
-    *,
-    store: ObjectStore,
-    enricher: Enricher,
-    settings: Settings,
-    errors: list[str],
-    log: Logger | None,
-) -> dict[str, Any]:
-    base = {"bucket": ref.bucket, "key": ref.key, "version_id": ref.version_id}
-    if not ref.is_creation:
-        if log:
-            log.info("ignored event", extra={"event_name": ref.event_name})
-        return {**base, "status": "ignored", "reason": f"{ref.event_name} events are ignored"}
-    if settings.is_own_output(ref.bucket, ref.key):
-        if log:
-            log.warning("refused an object written by this function (recursion guard)")
-        return {**base, "status": "ignored", "reason": "object is one of this function's outputs"}
-    started = time.process_time()
-    source = Source(
-        name=ref.key.rpartition("/")[2],
-        bucket=ref.bucket,
-        key=ref.key,
-        version_id=ref.version_id,
-        etag=ref.etag,
-        size=ref.size,
-    )
-    limit = enricher.options.max_input_bytes
-    try:
-        record = _enrich_object(ref, source, store=store, enricher=enricher, limit=limit)
-    except Exception as exc:  # transient: keep going with the other records, then raise for a retry
-        if log:
-            log.exception("transient failure; the event will be retried")
-        errors.append(f"{ref.key}: {type(exc).__name__}: {exc}")
-        return {**base, "status": "failed", "reason": f"transient: {type(exc).__name__}", "output_key": None, "_transient": True}
-    try:
-        body = record.to_json(checked=True).encode("utf-8")
-    except InvalidRecord as exc:  # a bug in the core: say so in a failed record rather than write bad data
-        if log:
-            log.exception("record failed schema v1")
-        record = enricher.not_enriched("failed", str(exc), source=record.source, error_type="InvalidRecord", stage="record")
-        body = record.to_json(checked=True).encode("utf-8")
-    out_key = settings.output_key(ref.key)
-    try:
-        written = store.put(
-            settings.output_bucket,
-            out_key,
-            body,
-            "application/json",
-            {"status": record.status, "source-version": ref.version_id or "", "schema-version": "1"},
-            sequencer=ref.sequencer,
-        )
-    except Exception as exc:
-        if log:
-            log.exception("could not write the record; the event will be retried")
-        errors.append(f"{ref.key}: {type(exc).__name__}: {exc}")
-        return {**base, "status": "failed", "reason": f"transient: {type(exc).__name__}", "output_key": None, "_transient": True}
-    if not written:
-        if log:
-            log.info("a record from a later event is already in place; this older one is not written")
-        return {**base, "status": "ignored", "reason": "stale: a later version's record is already in place"}
-    if log:
-        log.info("record written", extra={"status": record.status, "output_key": out_key, "reason": record.reason})
-    return {
-        **base,
-        "status": record.status,
-        "reason": record.reason,
-        "output_bucket": settings.output_bucket,
-        "output_key": out_key,
-        "_ms": (time.process_time() - started) * 1000,
-        "_error": (record.error or {}).get("type"),
-    }
-
-
-def _enrich_object(ref: ObjectRef, source: Source, *, store: ObjectStore, enricher: Enricher, limit: int) -> Record:
-    if ref.size is not None and ref.size > limit:
-        # Refused from the event alone: the object is never downloaded.
-        return enricher.not_enriched(
-            "skipped", f"object is {ref.size} bytes, over the {limit}-byte limit", source=source,
-            error_type="TooLarge", stage="read",
-        )
-    try:
-        fetched = store.get(ref.bucket, ref.key, ref.version_id, limit)
-    except ObjectMissing as exc:
-        return enricher.not_enriched("skipped", f"object was deleted before it could be read: {exc}", source=source,
-                                     error_type="ObjectMissing", stage="read")
-    except AccessDenied as exc:
-        return enricher.not_enriched("failed", str(exc), source=source, error_type="AccessDenied", stage="read")
-    source = Source(
-        name=source.name,
-        bucket=source.bucket,
-        key=source.key,
-        version_id=source.version_id or fetched.version_id,
-        etag=source.etag or fetched.etag,
-        size=fetched.size,
-        content_type=fetched.content_type,
-    )
-    if fetched.size > limit:
-        return enricher.not_enriched("skipped", f"object is {fetched.size} bytes, over the {limit}-byte limit",
-                                     source=source, error_type="TooLarge", stage="read")
-    return enricher.enrich(fetched.body, name=source.name, source=source)
-
-
-def _client() -> Any:
+def _client(service: str) -> Any:
     import boto3
     from botocore.config import Config
 
     # Standard retry mode backs off on throttling and 5xx before we give up and let Lambda retry.
-    return boto3.client("s3", config=Config(retries={"mode": "standard", "max_attempts": 5}))
+    return boto3.client(service, config=Config(retries={"mode": "standard", "max_attempts": 5}))
+
+
+def _publisher(env: Mapping[str, str]) -> Publisher | None:
+    bus = env.get("EVENT_BUS_NAME", "")
+    return EventBridgePublisher(_client("events"), bus) if bus else None
 
 
 SETTINGS = Settings.from_env(os.environ)
-STORE = S3Store(_client())
+STORE = S3Store(_client("s3"))
+PUBLISHER = _publisher(os.environ)
 # Every invocation needs the NLTK resources: build the pipeline and load them at INIT
 # (a SnapStart snapshot captures them too), timed for the cold-start benchmark.
 _started = time.perf_counter()
@@ -218,8 +180,19 @@ ENRICHER.warm()
 INIT_TIMINGS = {"resources_ms": round((time.perf_counter() - _started) * 1000, 1)}
 
 
+def _is_sqs(event: Mapping[str, Any]) -> bool:
+    records = event.get("Records") or []
+    return bool(records) and isinstance(records[0], dict) and records[0].get("eventSource") == "aws:sqs"
+
+
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
-@event_source(data_class=S3Event)
-def lambda_handler(event: S3Event, context: LambdaContext) -> dict[str, Any]:
-    return process_event(event, store=STORE, enricher=ENRICHER, settings=SETTINGS, metrics=metrics, log=logger)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    """One entry point for the three shapes: S3 notification, SQS batch, Distributed Map batch."""
+    common = {"store": STORE, "enricher": ENRICHER, "settings": SETTINGS, "publisher": PUBLISHER,
+              "metrics": metrics, "log": logger}
+    if "Items" in event:
+        return process_items(event, **common)
+    if _is_sqs(event):
+        return process_sqs(event, context=context, **common)
+    return process_event(S3Event(event), **common)

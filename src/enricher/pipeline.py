@@ -130,6 +130,8 @@ class Enricher:
     def _cleaning(decoded: Decoded | None, article: Article | None) -> dict[str, object]:
         return {
             "removed": dict(article.removed) if article else {},
+            # Safety-net decisions for this input (HTML only; zero for other inputs).
+            "safety_net": {"checked": 0, "replaced": 0, **(article.safety_net if article else {})},
             "input_format": decoded.format if decoded else None,
             "encoding": decoded.encoding if decoded else None,
             "compressed": decoded.compressed if decoded else False,

@@ -23,7 +23,7 @@ from botocore.config import Config
 
 import app
 from enricher import Enricher
-from s3store import S3Store
+from enricher_aws.s3store import S3Store
 
 IN, OUT = "soak-input", "soak-output"
 OBJECTS = 1000

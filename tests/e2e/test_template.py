@@ -282,24 +282,130 @@ def test_function_environment(function: dict[str, Any]) -> None:
     assert env["AWS_ENDPOINT_URL"] == ""
 
 
+def _notifications(resources: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The input bucket's notification configurations, per ingestion mode (the two branches of its !If)."""
+    config = resources[INPUT_BUCKET]["Properties"]["NotificationConfiguration"]
+    condition, queue_branch, direct_branch = config["Fn::If"]
+    assert condition == "QueueIngestion"
+    return {"queue": queue_branch["QueueConfigurations"], "direct": direct_branch["LambdaConfigurations"]}
+
+
 def test_s3_trigger_on_input_bucket_with_suffix_filters(resources: dict[str, Any], function: dict[str, Any]) -> None:
-    events = _s3_events(function)
-    assert events, "no S3 event source"
-    all_suffixes: list[str] = []
-    for name, ev in events.items():
-        assert ev["Bucket"] == {"Ref": INPUT_BUCKET}, name
-        kinds = ev["Events"] if isinstance(ev["Events"], list) else [ev["Events"]]
-        assert all(k.startswith("s3:ObjectCreated:") for k in kinds), (name, kinds)
-        suffixes = _suffixes(ev)
-        assert len(suffixes) == 1, f"{name}: one suffix rule per event, got {suffixes}"
-        all_suffixes += suffixes
-    assert REQUIRED_SUFFIXES <= set(all_suffixes), f"missing: {REQUIRED_SUFFIXES - set(all_suffixes)}"
-    # S3 refuses a notification configuration whose filters overlap for one event type:
-    # with no prefixes, two suffix filters overlap when one is a suffix of the other.
-    for i, a in enumerate(all_suffixes):
-        for b in all_suffixes[i + 1 :]:
-            assert not (a.endswith(b) or b.endswith(a)), f"overlapping suffix filters {a!r} and {b!r}"
+    assert not _s3_events(function), "S3 notifications belong to the input bucket (chosen by IngestionMode)"
+    for mode, configs in _notifications(resources).items():
+        assert configs, f"no notification in {mode} mode"
+        all_suffixes: list[str] = []
+        for cfg in configs:
+            assert cfg["Event"].startswith("s3:ObjectCreated:"), (mode, cfg)
+            target = cfg.get("Function") if mode == "direct" else cfg.get("Queue")
+            assert set(_references(target)) == ({FUNCTION} if mode == "direct" else {"IngestQueue"}), (mode, target)
+            suffixes = _suffixes(cfg)
+            assert len(suffixes) == 1, f"{mode}: one suffix rule per notification, got {suffixes}"
+            all_suffixes += suffixes
+        assert REQUIRED_SUFFIXES <= set(all_suffixes), f"missing: {REQUIRED_SUFFIXES - set(all_suffixes)}"
+        # S3 refuses a notification configuration whose filters overlap for one event type:
+        # with no prefixes, two suffix filters overlap when one is a suffix of the other.
+        for i, a in enumerate(all_suffixes):
+            for b in all_suffixes[i + 1 :]:
+                assert not (a.endswith(b) or b.endswith(a)), f"overlapping suffix filters {a!r} and {b!r}"
     assert resources[INPUT_BUCKET]["Type"] == "AWS::S3::Bucket"
+    # S3 checks the destinations when the configuration is set: permission and queue policy first.
+    assert {"InputBucketInvokePermission", "IngestQueuePolicy"} <= set(resources[INPUT_BUCKET]["DependsOn"])
+    permission = resources["InputBucketInvokePermission"]["Properties"]
+    assert permission["Principal"] == "s3.amazonaws.com" and permission["SourceArn"] == {
+        "Fn::Sub": "arn:${AWS::Partition}:s3:::" + resources[INPUT_BUCKET]["Properties"]["BucketName"]["Fn::Sub"]
+    }
+
+
+def test_queue_ingestion(template: dict[str, Any], resources: dict[str, Any], function: dict[str, Any]) -> None:
+    params = template["Parameters"]
+    assert params["IngestionMode"]["AllowedValues"] == ["direct", "queue"]
+    queue = resources["IngestQueue"]["Properties"]
+    assert set(_references(queue["RedrivePolicy"]["deadLetterTargetArn"])) == {"DeadLetterQueue"}
+    assert queue["RedrivePolicy"]["maxReceiveCount"] >= 1
+    assert queue["SqsManagedSseEnabled"] is True
+    assert queue["VisibilityTimeout"] >= 6 * params["FunctionTimeout"]["Default"]
+    assert queue["VisibilityTimeout"] >= 6 * params["FunctionTimeout"]["MaxValue"], "six times the longest allowed timeout"
+    mapping = resources["IngestQueueMapping"]
+    assert mapping["Type"] == "AWS::Lambda::EventSourceMapping" and mapping["Condition"] == "QueueIngestion"
+    props = mapping["Properties"]
+    assert props["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert props["ScalingConfig"]["MaximumConcurrency"] == {"Ref": "QueueMaxConcurrency"}
+    assert props["MaximumBatchingWindowInSeconds"] == {"Ref": "QueueBatchWindowSeconds"}
+    assert params["QueueMaxConcurrency"]["Default"] < params["ReservedConcurrency"]["Default"]
+    pollers = [p for p in function["Policies"] if isinstance(p, dict) and "SQSPollerPolicy" in p]
+    assert pollers and set(_references(pollers[0])) == {"IngestQueue"}
+
+
+def test_events_and_schema_registry(template: dict[str, Any], resources: dict[str, Any], function: dict[str, Any]) -> None:
+    assert template["Parameters"]["EventBusName"]["Default"] == "default"
+    assert function["Environment"]["Variables"]["EVENT_BUS_NAME"] == {"Ref": "EventBusName"}
+    statements = [st for p in function["Policies"] if isinstance(p, dict) for st in p.get("Statement", [])]
+    (put,) = [st for st in statements if st["Action"] == "events:PutEvents"]
+    assert "event-bus/${EventBusName}" in put["Resource"]["Fn::Sub"]
+    schema = resources["ArticleEnrichedSchema"]["Properties"]
+    assert schema["Type"] == "JSONSchemaDraft4"
+    published = json.loads((ROOT / "src" / "enricher" / "record" / "schema" / "article-enriched-v1.schema.json").read_text())
+    assert json.loads(schema["Content"]) == published, "the registered schema differs from the published file"
+    assert set(_references(schema["RegistryName"])) == {"EventSchemaRegistry"}
+
+
+def _backfill_definition(resources: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    machine = resources["BackfillStateMachine"]
+    assert machine["Type"] == "AWS::Serverless::StateMachine"
+    return machine["Properties"], machine["Properties"]["Definition"]
+
+
+def test_backfill_state_machine(resources: dict[str, Any]) -> None:
+    props, definition = _backfill_definition(resources)
+    assert props["Type"] == "STANDARD"
+    (map_state,) = [s for s in definition["States"].values() if s["Type"] == "Map"]
+    assert map_state["ItemProcessor"]["ProcessorConfig"] == {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}
+    assert map_state["ItemReader"]["Resource"] == "arn:aws:states:::s3:listObjectsV2"
+    assert map_state["ItemReader"]["Parameters"]["Prefix.$"] == "$.prefix"
+    assert map_state["ItemReader"]["Parameters"]["Bucket"] == "${InputBucketName}"
+    assert "MaxItemsPerBatchPath" in map_state["ItemBatcher"] and "force.$" in map_state["ItemBatcher"]["BatchInput"]
+    assert "MaxConcurrencyPath" in map_state and "ToleratedFailurePercentagePath" in map_state
+    assert map_state["ResultWriter"]["Parameters"]["Bucket"] == "${OutputBucketName}"
+    subs = props["DefinitionSubstitutions"]
+    assert subs["OutputBucketName"] == {"Ref": OUTPUT_BUCKET}
+    assert subs["InputBucketName"] == resources[INPUT_BUCKET]["Properties"]["BucketName"]
+    assert subs["FunctionArn"] == {"Ref": f"{FUNCTION}.Alias"}
+    for name in ("ItemsPerBatch", "MaxConcurrency", "ToleratedFailurePercentage"):
+        assert subs[name] == {"Ref": f"Backfill{name}"}
+    # Results go under <prefix>_backfill/, which the handler refuses as input (keys.BACKFILL_RESULTS).
+    assert subs["ResultPrefix"] == {"Fn::Sub": "${OutputPrefix}_backfill"}
+    assert props["Tracing"]["Enabled"] is True and props["Logging"]["Level"] in ("ERROR", "ALL")
+
+
+def test_backfill_definition_passes_cfn_lint(resources: dict[str, Any], tmp_path: Path) -> None:
+    """cfn-lint checks Amazon States Language (E3601) on a native state machine's Definition object,
+    not on SAM's: lint the same definition, substitutions filled in, as a plain resource."""
+    cfn_lint = _tool("CFN_LINT", "cfn-lint")
+    props, definition = _backfill_definition(resources)
+    text = json.dumps(definition)
+    sample = {"InputBucketName": "in-bucket", "OutputBucketName": "out-bucket", "ResultPrefix": "_backfill",
+              "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:enrich:live",
+              "ItemsPerBatch": "20", "MaxConcurrency": "8", "ToleratedFailurePercentage": "5"}
+    assert set(sample) == set(props["DefinitionSubstitutions"])
+    for key, value in sample.items():
+        text = text.replace("${%s}" % key, value)
+    assert "${" not in text, "a placeholder without a substitution"
+
+    def lint(definition_text: str, name: str) -> subprocess.CompletedProcess[str]:
+        path = tmp_path / name
+        path.write_text(json.dumps({
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Resources": {"Backfill": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+                "RoleArn": "arn:aws:iam::123456789012:role/backfill", "StateMachineType": "STANDARD",
+                "Definition": json.loads(definition_text)}}},
+        }))
+        return _run([cfn_lint, "--format", "parseable", str(path)])
+
+    proc = lint(text, "backfill.json")
+    assert proc.returncode == 0, _output(proc)
+    broken = lint(text.replace('"Type": "Map"', '"Type": "Mapp"'), "broken.json")  # the check can fail
+    assert "E3601" in broken.stdout, _output(broken)
 
 
 def test_failed_events_go_to_sqs(resources: dict[str, Any], function: dict[str, Any]) -> None:
@@ -488,6 +594,7 @@ def runtime_boto3(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_built_artefacts_fit(sam_build: Path, record_property: Any) -> None:
     fn_dir, layer_dir = sam_build / FUNCTION, sam_build / LAYER
     assert (fn_dir / "app.py").is_file() and (fn_dir / "enricher" / "__init__.py").is_file()
+    assert (fn_dir / "enricher_aws" / "writer.py").is_file(), "the edge package is not in the function"
     assert not list(fn_dir.rglob("tests")), "tests shipped in the function"
     assert (layer_dir / "python" / "nltk").is_dir() and (layer_dir / "python" / "sumy").is_dir()
     for resource in ("tokenizers/punkt_tab/english", "corpora/stopwords", "taggers/averaged_perceptron_tagger_eng"):

@@ -11,7 +11,7 @@ from moto import mock_aws
 
 import app
 from enricher import Enricher
-from s3store import S3Store
+from enricher_aws.s3store import S3Store
 
 IN, OUT = "enricher-in", "enricher-out"
 
@@ -174,7 +174,7 @@ def test_out_of_order_versions_keep_the_newest_record(s3, enricher, articles):
 
 
 def test_sequencer_order_pads_shorter_values():
-    from s3store import newer
+    from enricher_aws.s3store import newer
 
     assert newer("0055AED6DCD90281E6", "0055AED6DCD90281E5")
     assert newer("0055AED6DCD90281E5", "0055AED6DCD90281")  # right-padded with zeros

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from s3store import SEQUENCER_META, Fetched, ObjectMissing, newer
+from enricher_aws.s3store import SEQUENCER_META, Fetched, ObjectMissing, newer
 
 
 @dataclass
@@ -32,3 +32,7 @@ class MemoryStore:
             return False
         self.written[(bucket, key)] = (body, content_type, {**metadata, SEQUENCER_META: sequencer or ""})
         return True
+
+    def head(self, bucket: str, key: str) -> Mapping[str, str] | None:
+        current = self.written.get((bucket, key))
+        return None if current is None else dict(current[2])

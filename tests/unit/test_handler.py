@@ -9,7 +9,7 @@ from aws_lambda_powertools.utilities.data_classes import S3Event
 
 import app
 from enricher import Enricher
-from s3records import object_refs
+from enricher_aws.s3records import object_refs
 from fakes import MemoryStore
 
 IN = "article-enricher-input"

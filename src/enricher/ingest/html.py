@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html import unescape
 
 from ..model import Article
 from . import metadata as meta
 from .dump import CleaningError, Line, NotAnArticle, extract
 from .dedupe import fingerprint
+from .safety_net import reconsider
 
 
 class HtmlError(CleaningError):
@@ -434,8 +436,12 @@ def _page_title(page: _Page, ld: dict[str, str]) -> str | None:
     return _SITE_SUFFIX.sub("", doc_title) if doc_title else None
 
 
-def html_to_article(html: str) -> Article:
-    """The article in an HTML page."""
+def html_to_article(html: str, *, safety_net: bool = True) -> Article:
+    """The article in an HTML page.
+
+    safety_net: reconsider a body far shorter than the page's prose with a DOM extractor's
+    article (ingest.safety_net); the decision is counted in Article.safety_net.
+    """
     page = _Page()
     page.feed(html)
     page.close()
@@ -463,5 +469,10 @@ def html_to_article(html: str) -> Article:
             byline = author.strip()
     section = page.meta.get("article:section")
     section = " ".join(section.split()) if section and len(section.split()) <= 4 else article.section
-    return Article(**{**article.__dict__, "title": title or article.title, "section": section,
-                      "published": published or article.published, "byline": byline})
+    article = Article(**{**article.__dict__, "title": title or article.title, "section": section,
+                         "published": published or article.published, "byline": byline})
+    if not safety_net:
+        return article
+    decision = reconsider(html, article)
+    return replace(decision.article, safety_net={"checked": int(decision.checked),
+                                                 "replaced": int(decision.replaced)})

@@ -37,6 +37,10 @@ class ObjectStore(Protocol):
         """Write unless a record from a later S3 event (higher sequencer) is already there; True if written."""
         ...
 
+    def head(self, bucket: str, key: str) -> Mapping[str, str] | None:
+        """The user metadata of an object, or None when there is none at that key."""
+        ...
+
 
 def newer(a: str | None, b: str | None) -> bool:
     """True when sequencer a comes after sequencer b.
@@ -104,6 +108,16 @@ class S3Store:
             etag=(resp.get("ETag") or "").strip('"') or None,
             version_id=resp.get("VersionId"),
         )
+
+    def head(self, bucket: str, key: str) -> Mapping[str, str] | None:
+        from botocore.exceptions import ClientError
+
+        try:
+            return self._s3.head_object(Bucket=bucket, Key=key).get("Metadata", {})
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+                return None
+            raise
 
     def put(
         self, bucket: str, key: str, body: bytes, content_type: str, metadata: Mapping[str, str],
