@@ -1,6 +1,7 @@
 # Developer entry points. The two that matter:
 #   make demo   set up, then run the function on an embedded S3 with the sample events
 #   make test   set up, then run every test tier (unit, integration, e2e)
+# and `make sam-local`: the built function in a Lambda container (Docker) against the same embedded S3.
 # NLTK data: taken from $NLTK_DATA when it is set, otherwise downloaded once into .nltk_data/.
 
 PYTHON ?= python3
@@ -15,7 +16,7 @@ export PATH := $(CURDIR)/$(TOOLS)/bin:$(PATH)
 PY313_BIN = $$(pyenv root 2>/dev/null)/versions/$$(ls "$$(pyenv root 2>/dev/null)/versions" 2>/dev/null | grep '^3\.13' | tail -n 1)/bin
 PY313 = $(PY313_BIN)/python
 
-.PHONY: demo test setup tools nltk-data bench bench-speed build clean
+.PHONY: demo test setup tools nltk-data bench bench-speed build sam-local clean
 
 demo: setup nltk-data
 	PYTHONPATH=functions/enrich $(PY) events/run_local.py
@@ -40,12 +41,19 @@ $(TOOLS)/.installed:
 	$(TOOLS)/bin/python -m pip install -q aws-sam-cli cfn-lint checkov bandit
 	touch $@
 
+NLTK_PRESENT = { [ -d "$(NLTK_DIR)/tokenizers/punkt_tab" ] && [ -d "$(NLTK_DIR)/corpora/stopwords" ] && [ -d "$(NLTK_DIR)/taggers/averaged_perceptron_tagger_eng" ]; }
+
+# The download runs without a terminal (no "Retry?" prompt) and quietly; if it fails, one line says what to do.
 nltk-data: setup
-	@if [ -d "$(NLTK_DIR)/tokenizers/punkt_tab" ] && [ -d "$(NLTK_DIR)/corpora/stopwords" ] && [ -d "$(NLTK_DIR)/taggers/averaged_perceptron_tagger_eng" ]; then \
+	@if $(NLTK_PRESENT); then \
 		echo "NLTK data: $(NLTK_DIR)"; \
 	else \
 		echo "NLTK data not found in $(NLTK_DIR); downloading $(NLTK_PACKAGES)"; \
-		$(PY) -m nltk.downloader -d "$(NLTK_DIR)" $(NLTK_PACKAGES); \
+		$(PY) -m nltk.downloader -q -d "$(NLTK_DIR)" $(NLTK_PACKAGES) </dev/null >/dev/null 2>&1; \
+		if ! $(NLTK_PRESENT); then \
+			echo "NLTK data missing ($(NLTK_PACKAGES) in $(NLTK_DIR)) and the download failed: set NLTK_DATA to a directory holding it, or allow the download (network access for python -m nltk.downloader)" >&2; \
+			exit 1; \
+		fi; \
 	fi
 
 bench: setup nltk-data
@@ -64,6 +72,11 @@ bench-speed: build
 
 build: tools nltk-data
 	PATH="$(PY313_BIN):$$PATH" sam build
+
+# sam build, then `sam local invoke` on every sample event against the embedded S3 (events/sam_local.py).
+# Needs Docker; without the official base image, builds the stand-in (tests/e2e/lambda-image/) once.
+sam-local: build
+	$(PY) events/sam_local.py $(SAM_LOCAL_FLAGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .aws-sam .pytest_cache

@@ -13,11 +13,14 @@ import importlib
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 HERE = Path(__file__).resolve().parent
 INPUT_BUCKET = "article-enricher-input"
 OUTPUT_BUCKET = "article-enricher-output"
+REGION = "eu-west-1"
 
 
 class _Context:
@@ -39,37 +42,62 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="print whole records, not a digest")
     args = parser.parse_args(argv)
 
-    import logging
     import warnings
+
+    warnings.filterwarnings("ignore", message="No application metrics to publish")
+    with embedded_s3() as (s3, endpoint, uploaded):
+        # The handler builds its S3 client at import: point it at the embedded S3 first.
+        os.environ.update(
+            {
+                "AWS_ENDPOINT_URL": endpoint,
+                "OUTPUT_BUCKET": OUTPUT_BUCKET,
+                "POWERTOOLS_SERVICE_NAME": "article-enricher",
+                "POWERTOOLS_METRICS_NAMESPACE": "ArticleEnricher",
+                "POWERTOOLS_METRICS_DISABLED": "true",
+                "POWERTOOLS_LOG_LEVEL": os.environ.get("POWERTOOLS_LOG_LEVEL", "WARNING"),
+            }
+        )
+        app = importlib.import_module("app")
+        # Puts first, then deletes and the test event, as they would arrive after uploads.
+        files = [Path(p) for p in args.events] or sample_events()
+        failed = 0
+        for path in files:
+            event = as_sent(json.loads(path.read_text(encoding="utf-8")), uploaded)
+            try:
+                out = app.lambda_handler(event, _Context())
+            except Exception as exc:  # shown, counted, and reflected in the exit status
+                print(f"\n== {path.name}: the handler raised {type(exc).__name__}: {exc}")
+                failed += 1
+                continue
+            show_output(path.name, out, s3, full=args.full)
+        return 1 if failed else 0
+
+
+@contextmanager
+def embedded_s3(address: str = "127.0.0.1") -> Iterator[tuple[Any, str, dict[str, dict[str, Any]]]]:
+    """moto's S3 server on loopback (or address) with both buckets and the sample articles (events/uploads.json).
+
+    Yields (an S3 client on it, its endpoint URL, {key: versionId/eTag/size of each upload}).
+    Sets fake credentials and the region in this process's environment (no AWS account is used).
+    """
+    import logging
 
     from moto.server import ThreadedMotoServer
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the embedded server's request log
-    warnings.filterwarnings("ignore", message="No application metrics to publish")
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server = ThreadedMotoServer(ip_address=address, port=0, verbose=False)
     server.start()
-    host, port = server.get_host_and_port()
-    # The handler builds its S3 client at import: point it at the embedded S3 first.
-    os.environ.update(
-        {
-            "AWS_ENDPOINT_URL": f"http://{host}:{port}",
-            "AWS_ACCESS_KEY_ID": "local",
-            "AWS_SECRET_ACCESS_KEY": "local",
-            "AWS_DEFAULT_REGION": "eu-west-1",
-            "OUTPUT_BUCKET": OUTPUT_BUCKET,
-            "POWERTOOLS_SERVICE_NAME": "article-enricher",
-            "POWERTOOLS_METRICS_NAMESPACE": "ArticleEnricher",
-            "POWERTOOLS_METRICS_DISABLED": "true",
-            "POWERTOOLS_LOG_LEVEL": os.environ.get("POWERTOOLS_LOG_LEVEL", "WARNING"),
-        }
-    )
     try:
+        host, port = server.get_host_and_port()
+        endpoint = f"http://{host}:{port}"
+        os.environ.update(
+            {"AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local", "AWS_DEFAULT_REGION": REGION}
+        )
         import boto3
 
-        s3 = boto3.client("s3")
+        s3 = boto3.client("s3", endpoint_url=endpoint, region_name=REGION)
         for bucket in (INPUT_BUCKET, OUTPUT_BUCKET):
-            s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+            s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
         # Versioned like the deployed input bucket, so events carry real version ids.
         s3.put_bucket_versioning(Bucket=INPUT_BUCKET, VersioningConfiguration={"Status": "Enabled"})
         uploads = json.loads((HERE / "uploads.json").read_text(encoding="utf-8"))
@@ -79,34 +107,36 @@ def main(argv: list[str] | None = None) -> int:
             resp = s3.put_object(Bucket=INPUT_BUCKET, Key=key, Body=body)
             uploaded[key] = {"versionId": resp.get("VersionId"), "eTag": resp["ETag"].strip('"'), "size": len(body)}
         print(f"embedded S3 at {host}:{port}: uploaded {len(uploads['objects'])} objects to s3://{INPUT_BUCKET}/")
-
-        app = importlib.import_module("app")
-        # Puts first, then deletes and the test event, as they would arrive after uploads.
-        files = [Path(p) for p in args.events] or sorted(HERE.glob("s3-*.json"), key=lambda p: (not p.name.startswith("s3-put"), p.name))
-        failed = 0
-        for path in files:
-            event = _as_sent(json.loads(path.read_text(encoding="utf-8")), uploaded)
-            try:
-                out = app.lambda_handler(event, _Context())
-            except Exception as exc:  # shown, counted, and reflected in the exit status
-                print(f"\n== {path.name}: the handler raised {type(exc).__name__}: {exc}")
-                failed += 1
-                continue
-            print(f"\n== {path.name}: {json.dumps(out['counts'])}")
-            for result in out["results"]:
-                print(f"   {result['status']:8} s3://{result['bucket']}/{result['key']}  {result.get('reason') or ''}")
-                if not result.get("output_key"):
-                    continue
-                body = s3.get_object(Bucket=OUTPUT_BUCKET, Key=result["output_key"])["Body"].read()
-                record = json.loads(body)
-                print(f"   -> s3://{OUTPUT_BUCKET}/{result['output_key']}")
-                print(json.dumps(record, ensure_ascii=False, indent=2) if args.full else _digest(record))
-        return 1 if failed else 0
+        yield s3, endpoint, uploaded
     finally:
         server.stop()
 
 
-def _as_sent(event: dict, uploaded: dict) -> dict:
+def sample_events(pattern: str = "s3-*.json") -> list[Path]:
+    """The sample events matching pattern: puts first, then deletes and the test event, as they would arrive."""
+    return sorted(HERE.glob(pattern), key=lambda p: ("-put" not in p.name, p.name))
+
+
+def show_output(name: str, out: dict, s3: Any, *, full: bool = False) -> list[dict[str, Any]]:
+    """Print the handler's output for one event and the digest of each record it wrote (read back from S3).
+
+    Returns the results, each with the record read back under "record" when there is one.
+    """
+    print(f"\n== {name}: {json.dumps(out['counts'])}")
+    shown = []
+    for result in out["results"]:
+        print(f"   {result['status']:8} s3://{result['bucket']}/{result['key']}  {result.get('reason') or ''}")
+        result = dict(result)
+        if result.get("output_key"):
+            body = s3.get_object(Bucket=OUTPUT_BUCKET, Key=result["output_key"])["Body"].read()
+            result["record"] = record = json.loads(body)
+            print(f"   -> s3://{OUTPUT_BUCKET}/{result['output_key']}")
+            print(json.dumps(record, ensure_ascii=False, indent=2) if full else _digest(record))
+        shown.append(result)
+    return shown
+
+
+def as_sent(event: dict, uploaded: dict) -> dict:
     """Fill the sample event with the uploaded objects' real version id, ETag and size, as S3 would."""
     from urllib.parse import unquote_plus
 

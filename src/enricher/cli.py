@@ -18,6 +18,7 @@ import os
 import sys
 from typing import Sequence
 
+from .errors import ResourceMissing
 from .options import Options, OptionsError
 from .pipeline import Enricher
 from .progress import Progress
@@ -91,6 +92,15 @@ def _read(path: str, limit: int) -> bytes:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except ResourceMissing as exc:
+        # Set-up, not input: one line that says what is missing and how to fix it, no traceback.
+        print(f"enricher: error: {exc}", file=sys.stderr)
+        return 3
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "backfill":

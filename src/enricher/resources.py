@@ -13,8 +13,8 @@ from typing import Any, Callable
 from .errors import ResourceMissing
 
 INSTALL_HINT = (
-    "set NLTK_DATA to a directory holding it, or install it with "
-    "`python -m nltk.downloader -d <dir> {package}` (the layer build does this for you)"
+    "set NLTK_DATA to a directory holding it, or allow the download: "
+    "`python -m nltk.downloader -d <dir> {package}` (needs network; the layer build does this for you)"
 )
 
 

@@ -277,6 +277,9 @@ def test_function_environment(function: dict[str, Any]) -> None:
     assert HANDLER_ENV <= set(env), f"missing: {HANDLER_ENV - set(env)}"
     assert env["NLTK_DATA"] == "/opt/nltk_data"
     assert env["OUTPUT_BUCKET"] == {"Ref": OUTPUT_BUCKET}
+    # Declared only so that `sam local --env-vars` can set it (make sam-local); deployed, it must stay
+    # empty so boto3 uses the real endpoint.
+    assert env["AWS_ENDPOINT_URL"] == ""
 
 
 def _notifications(resources: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
