@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\n== {path.name}: the handler raised {type(exc).__name__}: {exc}")
                 failed += 1
                 continue
-            show_output(path.name, out, s3, full=args.full)
+            show_output(path.name, out, s3, full=args.full, event=event)
         return 1 if failed else 0
 
 
@@ -112,17 +112,25 @@ def embedded_s3(address: str = "127.0.0.1") -> Iterator[tuple[Any, str, dict[str
         server.stop()
 
 
-def sample_events(pattern: str = "s3-*.json") -> list[Path]:
-    """The sample events matching pattern: puts first, then deletes and the test event, as they would arrive."""
-    return sorted(HERE.glob(pattern), key=lambda p: ("-put" not in p.name, p.name))
+def sample_events(pattern: str = "*.json") -> list[Path]:
+    """The sample events matching pattern: S3 puts first, then deletes and the test event, as they would
+    arrive, then the SQS and Distributed Map batches (which name objects the puts have enriched already)."""
+    events = [p for p in HERE.glob(pattern) if p.name != "uploads.json"]
+    return sorted(events, key=lambda p: (not p.name.startswith("s3-"), "-put" not in p.name, p.name))
 
 
-def show_output(name: str, out: dict, s3: Any, *, full: bool = False) -> list[dict[str, Any]]:
+def show_output(name: str, out: dict, s3: Any, *, full: bool = False, event: dict | None = None) -> list[dict[str, Any]]:
     """Print the handler's output for one event and the digest of each record it wrote (read back from S3).
 
-    Returns the results, each with the record read back under "record" when there is one.
+    Returns the results, each with the record read back under "record" when there is one. An SQS
+    batch's output only lists failed messages, so its records are read back by the keys the event names.
     """
-    print(f"\n== {name}: {json.dumps(out['counts'])}")
+    if "batchItemFailures" in out:
+        print(f"\n== {name}: {len(out['batchItemFailures'])} failed messages")
+        out = {"results": [{"status": "queued", "bucket": INPUT_BUCKET, "key": key, "output_key": f"{key}.json"}
+                           for key in sqs_objects(event or {})]}
+    else:
+        print(f"\n== {name}: {json.dumps(out['counts'])}")
     shown = []
     for result in out["results"]:
         print(f"   {result['status']:8} s3://{result['bucket']}/{result['key']}  {result.get('reason') or ''}")
@@ -130,6 +138,7 @@ def show_output(name: str, out: dict, s3: Any, *, full: bool = False) -> list[di
         if result.get("output_key"):
             body = s3.get_object(Bucket=OUTPUT_BUCKET, Key=result["output_key"])["Body"].read()
             result["record"] = record = json.loads(body)
+            result["status"] = record["status"] if result["status"] == "queued" else result["status"]
             print(f"   -> s3://{OUTPUT_BUCKET}/{result['output_key']}")
             print(json.dumps(record, ensure_ascii=False, indent=2) if full else _digest(record))
         shown.append(result)
@@ -137,15 +146,38 @@ def show_output(name: str, out: dict, s3: Any, *, full: bool = False) -> list[di
 
 
 def as_sent(event: dict, uploaded: dict) -> dict:
-    """Fill the sample event with the uploaded objects' real version id, ETag and size, as S3 would."""
+    """Fill the sample event with the uploaded objects' real version id, ETag and size, as S3 would.
+
+    Also inside an SQS batch's message bodies (S3 notifications) and a Distributed Map batch's items.
+    """
     from urllib.parse import unquote_plus
 
     for record in event.get("Records", []):
+        if record.get("eventSource") == "aws:sqs":
+            body = json.loads(record["body"])
+            record["body"] = json.dumps(as_sent(body, uploaded), ensure_ascii=False)
+            continue
         obj = record["s3"]["object"]
         real = uploaded.get(unquote_plus(obj["key"]))
         if real and record["eventName"].startswith("ObjectCreated"):
             obj.update({k: v for k, v in real.items() if v is not None})
+    for item in event.get("Items", []):  # ListObjectsV2 entries: keys are not URL-encoded there
+        real = uploaded.get(item["Key"])
+        if real:
+            item.update({"ETag": f'"{real["eTag"]}"', "Size": real["size"]})
     return event
+
+
+def sqs_objects(event: dict) -> list[str]:
+    """The object keys (decoded) that an SQS batch's S3 notifications name, in order."""
+    from urllib.parse import unquote_plus
+
+    keys = []
+    for record in event.get("Records", []):
+        if record.get("eventSource") == "aws:sqs":
+            body = json.loads(record["body"])
+            keys += [unquote_plus(r["s3"]["object"]["key"]) for r in body.get("Records", [])]
+    return keys
 
 
 def _digest(record: dict) -> str:

@@ -37,10 +37,12 @@ BUILT_TEMPLATE = ROOT / ".aws-sam" / "build" / "template.yaml"
 IMAGE_RECIPE = ROOT / "tests" / "e2e" / "lambda-image"
 
 # What to invoke: (the function's logical id in template.yaml, a glob of its sample events in events/).
-# Another entry point is one more line, e.g. ("EnrichFunction", "sqs-*.json") for a queue path or
-# ("BackfillFunction", "backfill-*.json"); a line whose function the built template lacks is skipped.
+# Another entry point is one more line; a line whose function the built template lacks is skipped.
+# EnrichFunction's one entry point tells S3 notifications, SQS batches and Map batches apart.
 INVOCATIONS: list[tuple[str, str]] = [
     ("EnrichFunction", "s3-*.json"),
+    ("EnrichFunction", "sqs-*.json"),  # the queue path's batch (IngestionMode=queue)
+    ("EnrichFunction", "map-*.json"),  # a Distributed Map backfill batch
 ]
 
 # The image SAM CLI uses for python3.13 on x86_64, and our own name for the stand-in (never the official one's).
@@ -89,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         env_file.write_text(json.dumps({"Parameters": {"AWS_ENDPOINT_URL": endpoint, "OUTPUT_BUCKET": OUTPUT_BUCKET}}))
         for function, path in planned:
             event_file = Path(tmp) / path.name
-            event_file.write_text(json.dumps(as_sent(json.loads(path.read_text(encoding="utf-8")), uploaded)))
+            event = as_sent(json.loads(path.read_text(encoding="utf-8")), uploaded)
+            event_file.write_text(json.dumps(event))
             cmd = [sam, "local", "invoke", function, "--template", str(args.template), "--event", str(event_file),
                    "--env-vars", str(env_file), "--skip-pull-image", "--region", REGION]
             if image:
@@ -99,13 +102,13 @@ def main(argv: list[str] | None = None) -> int:
             seconds = time.monotonic() - started
             out = _output(proc.stdout)
             label = f"{path.name} -> {function} in a Lambda container ({seconds:.1f} s)"
-            if proc.returncode != 0 or out is None or "results" not in out:
+            if proc.returncode != 0 or out is None or not ("results" in out or "batchItemFailures" in out):
                 failed += 1
                 print(f"\n== {label}: no output (sam exit {proc.returncode})")
                 print("   " + "\n   ".join((proc.stdout + proc.stderr).strip().splitlines()[-40:]))
                 report.append({"function": function, "event": path.name, "output": out, "results": []})
                 continue
-            results = show_output(label, out, s3, full=args.full)
+            results = show_output(label, out, s3, full=args.full, event=event)
             report.append({"function": function, "event": path.name, "output": out, "results": results})
     if args.json:
         args.json.write_text(json.dumps({"image": image or OFFICIAL_IMAGE, "invocations": report}, ensure_ascii=False))

@@ -85,7 +85,18 @@ def test_oversize_is_skipped_and_delete_ignored(sam_local: dict) -> None:
     assert delete["status"] == "ignored" and not delete.get("output_key")
 
 
+def test_queue_and_backfill_batches_ran_in_the_container(sam_local: dict) -> None:
+    # The SQS batch: the HTML page's notification and an s3:TestEvent message, none reported failed.
+    sqs = next(inv for inv in sam_local["invocations"] if inv["event"] == "sqs-batch.json")
+    assert sqs["output"] == {"batchItemFailures": []}
+    assert [r["status"] for r in sqs["results"]] == ["ok"] and sqs["results"][0]["record"]["article"]["title"]
+    # The Map batch (force): two articles enriched, the folder marker never processed.
+    (dump, report, marker) = _results(sam_local, "map-batch.json")
+    assert dump["status"] == report["status"] == "ok"
+    assert marker["status"] == "ignored" and not marker.get("output_key")
+
+
 def test_every_sample_event_ran_in_the_container(sam_local: dict) -> None:
-    samples = sorted(p.name for p in (ROOT / "events").glob("s3-*.json"))
+    samples = sorted(p.name for p in (ROOT / "events").glob("*.json") if p.name != "uploads.json")
     assert sorted(inv["event"] for inv in sam_local["invocations"]) == samples
     assert all(inv["output"] is not None for inv in sam_local["invocations"])
