@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
-from importlib import resources as importlib_resources
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from ..errors import EnricherError
+from . import schemas
 from .v1 import Record
 
 SOURCE = "article-enricher"
@@ -83,25 +82,12 @@ def to_json(detail: Mapping[str, Any]) -> str:
 
 def schema() -> dict[str, Any]:
     """The published JSON Schema of the whole event (EventBridge envelope with the detail)."""
-    text = importlib_resources.files(__package__).joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-@lru_cache(maxsize=1)
-def _validator() -> Callable[[Any], Any]:
-    import fastjsonschema
-
-    return fastjsonschema.compile(schema())
+    return schemas.load(SCHEMA_FILE)
 
 
 def validate(event: Mapping[str, Any]) -> None:
     """Raise InvalidEvent when an event (envelope and detail) does not match the schema."""
-    import fastjsonschema
-
-    try:
-        _validator()(event)
-    except fastjsonschema.JsonSchemaValueException as exc:
-        raise InvalidEvent(f"event does not match the Article Enriched schema: {exc.message}") from exc
+    schemas.check(SCHEMA_FILE, event, InvalidEvent, "event does not match the Article Enriched schema")
 
 
 def validate_detail(detail: Mapping[str, Any]) -> None:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources as importlib_resources
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from ..errors import EnricherError
 from ..model import Article, Summary, Tag
+from . import schemas
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_FILE = "record-v1.schema.json"
@@ -99,23 +98,9 @@ class Record:
 
 def schema() -> dict[str, Any]:
     """The published JSON Schema of record v1."""
-    text = importlib_resources.files(__package__).joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-@lru_cache(maxsize=1)
-def _validator() -> Callable[[Any], Any]:
-    # fastjsonschema compiles the schema to Python once; validating a record then costs microseconds.
-    import fastjsonschema
-
-    return fastjsonschema.compile(schema())
+    return schemas.load(SCHEMA_FILE)
 
 
 def validate(record: Mapping[str, Any]) -> None:
-    """Raise InvalidRecord when a record dict does not match schema v1."""
-    import fastjsonschema
-
-    try:
-        _validator()(record)
-    except fastjsonschema.JsonSchemaValueException as exc:
-        raise InvalidRecord(f"record does not match schema v1: {exc.message}") from exc
+    """Raise InvalidRecord when a record dict does not match the schema."""
+    schemas.check(SCHEMA_FILE, record, InvalidRecord, "record does not match schema v1")
