@@ -13,7 +13,7 @@ and the candidate ends at a comments or author-box header as our own choice does
 Page dumps have no net yet: a densest-prose-run candidate (tried in bench) fixed three
 cleaning-more pages but broke a cleaning-dev page (0.94 -> 0.10) and two others, so it was dropped.
 
-Thresholds were set on the tune sites of ../shared/corpus/cleaning-more and read on its held-out
+Thresholds were set on the tune sites of the cleaning-more development set (bench/cleaning.py) and read on its held-out
 sites (bench/cleaning_combos.py); a long body is never replaced (on every source our longer
 bodies were the better ones). Pure: no state between calls, same input same output.
 """
