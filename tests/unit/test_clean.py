@@ -290,3 +290,42 @@ def test_a_repeated_line_gets_the_features_of_a_fresh_one(text):
         value = getattr(fresh, name)
         assert (type(getattr(again, name)), getattr(again, name)) == (type(value), value), name
     assert again.block == 5 and again.role == "" and again.extra is not first.extra
+
+
+# --- issue 14: page dumps on unseen sites -------------------------------------------------------------
+
+BEEKEEPING = [
+    "A group of volunteers has placed twelve beehives on the flat roof of the town hall, hoping to show that "
+    "bees can thrive in the middle of a busy market town.",
+    "The hives were donated by a retired farmer who kept bees for forty years and who now trains the "
+    "volunteers every Saturday morning in the garden behind the library.",
+    "The council said the roof was strong enough to carry the weight and that the bees would not bother "
+    "visitors, because the hives face away from the square and the entrance.",
+    "The first honey is expected at the end of the summer and will be sold at the Christmas fair, with the "
+    "money going to the school that helped to build the wooden frames.",
+]
+
+
+def _wrapped(paragraph: str, width: int) -> str:
+    import textwrap
+    return "\n".join(textwrap.wrap(paragraph, width))
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_hard_wrapped_paragraphs_are_joined_again(width):
+    # Text wrapped at a fixed width (a <pre> block, a narrow table cell): each paragraph comes back whole.
+    text = "\n\n".join(["Home", "News", "Bees move into the town hall"] +
+                       [_wrapped(p, width) for p in BEEKEEPING] + ["Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs) == BEEKEEPING
+
+
+def test_unwrapping_leaves_menus_captions_and_long_lines_alone():
+    from enricher.ingest.lines import split_lines
+    menu = "Home\nNews\nSport and leisure\nWeather"
+    captions = ("Volunteers carry a hive up the stairs of the town hall\n"
+                "Volunteers carry a hive up the stairs of the town hall on Saturday")
+    long_lines = "\n".join(BEEKEEPING[:2])  # one paragraph per line, wider than any wrap
+    teaser = ("The first honey is expected at the end of the summer and will be sold at the...\n"
+              "honey-jars-at-the-fair.jpg")
+    for block in (menu, captions, long_lines, teaser):
+        assert [ln.text for ln in split_lines(block)] == block.split("\n")

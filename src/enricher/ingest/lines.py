@@ -121,14 +121,48 @@ _WIDE = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 
 
 def split_lines(text: str) -> list[Line]:
+    """A dump's lines, one per paragraph: blank lines separate blocks; hard-wrapped text is joined again."""
     lines: list[Line] = []
     block = 0
+    rows: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if not raw.strip():
+            if rows:
+                lines += [Line(row, block) for row in _unwrap(rows)]
+                rows = []
             block += 1
             continue
-        lines.append(Line(" ".join(raw.split()), block))
+        rows.append(" ".join(raw.split()))
+    if rows:
+        lines += [Line(row, block) for row in _unwrap(rows)]
     return lines
+
+
+_WRAP_MIN = 40  # a block whose longest line is shorter is a menu or a list, never wrapped prose
+_WRAP_MAX = 132  # longer lines are paragraphs written out whole, never wrapped ones (the width is left to the rest)
+_CONTINUES = re.compile(r"^[^\W\d_]")  # a wrapped line goes on with a word, not a bullet, digit or mark
+
+
+def _unwrap(rows: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped paragraph (text wrapped at a fixed width, as in <pre> or a
+    narrow table cell): a line is a wrap when the next line's first word would not have fitted on it.
+    The width is the block's longest line up to _WRAP_MAX; a block of short lines (a menu) is left alone."""
+    if len(rows) < 2:
+        return rows
+    width = max((n for n in map(len, rows) if n <= _WRAP_MAX), default=0)
+    if width < _WRAP_MIN:
+        return rows
+    wraps = [width >= len(prev) > width - 1 - len(row.split(" ", 1)[0]) and _CONTINUES.match(row) is not None
+             and not _BULLET.match(row) and not _ELLIPSIS.search(prev[-6:]) for prev, row in zip(rows, rows[1:])]
+    # one wrap alone in a block must go on in lower case (two captions or headlines can fill a width too)
+    many = sum(wraps) >= 2
+    out = [rows[0]]
+    for wrap, row in zip(wraps, rows[1:]):
+        if wrap and (many or row[0].islower()):
+            out[-1] += " " + row
+        else:
+            out.append(row)
+    return out
 
 
 def word_count(text: str, split: list[str] | None = None) -> int:
