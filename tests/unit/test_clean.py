@@ -329,3 +329,18 @@ def test_unwrapping_leaves_menus_captions_and_long_lines_alone():
               "honey-jars-at-the-fair.jpg")
     for block in (menu, captions, long_lines, teaser):
         assert [ln.text for ln in split_lines(block)] == block.split("\n")
+
+
+CHECKLIST = ["\u2022 a veil and a pair of long gloves", "\u2022 a smoker and dry pine needles to burn in it",
+             "\u2022 a hive tool to lift the frames"]
+LINKS = ["\u2022 Council approves new cycle lanes on the ring road", "\u2022 Library extends its opening hours",
+         "\u2022 Five new shops open on the high street"]
+
+
+def test_a_list_announced_by_the_text_is_kept_a_list_of_headlines_is_not():
+    intro = ("Every volunteer who wants to open a hive on the roof has to bring the same equipment, "
+             "which the council will check on the first morning:")
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro, "\n".join(CHECKLIST),
+                        BEEKEEPING[1], "\n".join(LINKS), BEEKEEPING[2], BEEKEEPING[3], "Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs == [BEEKEEPING[0], intro] + CHECKLIST + BEEKEEPING[1:]

@@ -234,12 +234,12 @@ def _mark_duplicates(lines: list[Line]) -> None:
             seen.add(line.text, line.seq)
 
 
-def _body_run(lines: list[Line]) -> tuple[int, int]:
+def _body_run(lines: list[Line], damping: bool = True) -> tuple[int, int]:
     """lines[i:j + 1], the body: the max-sum run of line scores, weak edges trimmed.
 
     Raises NotAnArticle when the run holds too little prose to be an article.
     """
-    i, j, _ = _max_run(_line_scores(lines))
+    i, j, _ = _max_run(_line_scores(lines, damping))
     # The run may have picked up weak lines at its edges (a greeting, the headline): trim them.
     while i < j and not _solid(lines[i]):
         i += 1
@@ -252,7 +252,7 @@ def _body_run(lines: list[Line]) -> tuple[int, int]:
     return i, j
 
 
-def _line_scores(lines: list[Line]) -> list[float]:
+def _line_scores(lines: list[Line], damping: bool = True) -> list[float]:
     """Each line's score; an end-of-article header costs a lot and damps the prose after it."""
     prose_so_far = 0.0
     damp = 1.0
@@ -272,7 +272,7 @@ def _line_scores(lines: list[Line]) -> list[float]:
             comments = is_comments(line.text)
             zone = "comments" if comments else "author_box" if AUTHOR_BOX.match(line.text) or \
                 ABOUT_PERSON.match(line.text) else "teaser"
-            if prose_so_far >= 20:
+            if prose_so_far >= 20 and damping:
                 damp = min(damp, 0.1 if comments else _DAMP_AFTER_END)
         else:
             q = line.quality
@@ -314,7 +314,42 @@ def _sort_region(region: list[Line]) -> tuple[str | None, list[str]]:
             line.extra["subhead"] = True
             continue
         line.role = "junk_in_body"
+    _keep_inner_lists(region)
     return byline, bylines
+
+
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
+
+
+def _list_item(line: Line) -> bool:
+    """A dump line that reads as an item of a list written in the article (not a link or a menu entry)."""
+    return not line.kind and line.words >= 2 and (line.bullet or bool(_NUMBERED.match(line.text))) \
+        and not line.boiler and not line.ellipsis and not line.dated and not line.credit \
+        and not URL.search(line.text) and not line.text.startswith("[")
+
+
+def _keep_inner_lists(region: list[Line]) -> None:
+    """A list between two paragraphs of the body, announced by a colon or made of sentences, belongs to
+    the article: its items are kept (a list of headlines there links to other stories)."""
+    k = 0
+    n = len(region)
+    while k < n:
+        if region[k].role != "junk_in_body" or not _list_item(region[k]):
+            k += 1
+            continue
+        end = k
+        while end + 1 < n and region[end + 1].role == "junk_in_body" and _list_item(region[end + 1]):
+            end += 1
+        before = next((ln for ln in reversed(region[:k]) if not ln.role), None)
+        after = next((ln for ln in region[end + 1:] if not ln.role), None)
+        items = region[k:end + 1]
+        # announced by the text ("... as follows:") or made of sentences: not a list of links to other stories
+        written = before is not None and before.text.endswith(":") or \
+            2 * sum(1 for ln in items if SENTENCE_END.search(ln.text[-2:])) > len(items)
+        if written and before is not None and after is not None and before.quality > 0.3 and after.quality > 0.3:
+            for line in items:
+                line.role = ""
+        k = end + 1
 
 
 def _captions_and_credits(lines: list[Line]) -> tuple[list[str], list[str], list[str]]:
