@@ -344,3 +344,25 @@ def test_a_list_announced_by_the_text_is_kept_a_list_of_headlines_is_not():
                         BEEKEEPING[1], "\n".join(LINKS), BEEKEEPING[2], BEEKEEPING[3], "Related articles"] + TEASERS)
     paragraphs = list(clean_dump(text).paragraphs)
     assert paragraphs == [BEEKEEPING[0], intro] + CHECKLIST + BEEKEEPING[1:]
+
+
+GALLERY = [
+    ("A volunteer lifts a frame covered in bees from one of the new hives on the town hall roof during the "
+     "first inspection of the season", "Jan Vermeer/AFP/Getty Images"),
+    ("Children from the primary school watch through a window as the hives are opened for the first time "
+     "this spring", "Reuters"),
+    ("The retired farmer who donated the hives shows the volunteers how to use a smoker without disturbing "
+     "the colony", "Getty Images"),
+    ("Jars of honey from last year's harvest on a stall at the market, where the volunteers sold out within "
+     "an hour of opening", "AP"),
+]
+
+
+def test_a_photo_gallery_between_two_parts_of_the_body_is_set_aside():
+    # Each picture: a caption alone in its block, then its credit alone in the next one.
+    gallery = [part for caption, credit in GALLERY for part in (caption, credit)]
+    text = "\n\n".join(["Home", "Bees move into the town hall"] + BEEKEEPING[:2] + gallery
+                       + BEEKEEPING[2:] + ["Related articles"] + TEASERS)
+    article = clean_dump(text)
+    assert list(article.paragraphs) == BEEKEEPING
+    assert [c for c, _ in GALLERY] == list(article.captions)

@@ -45,6 +45,7 @@ _DAMP_AFTER_END = 0.3  # prose after such a header counts this much (comments, t
 
 def _mark_captions(lines: list[Line], html: bool = False) -> None:
     """Find caption groups: [truncated...] caption credit, or an HTML figcaption."""
+    gallery = not html and _gallery(lines)
     for i, line in enumerate(lines):
         if line.kind == "credit" or (line.kind in ("", "caption") and line.credit):
             line.role = "credit"
@@ -53,9 +54,10 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
                 continue
             if prev.role == "caption":
                 line.extra["has_caption"] = True
-            # in a dump the caption sits in the credit's block; HTML blocks are finer, so the line before
-            elif prev.role == "" and prev.kind in ("", "caption") and (prev.block == line.block or html) \
-                    and prev.words <= 80:
+            # in a dump the caption sits in the credit's block (or, in a gallery, in the block before);
+            # HTML blocks are finer, so the line before
+            elif prev.role == "" and prev.kind in ("", "caption") and prev.words <= 80 and \
+                    (prev.block == line.block or html or gallery and _bare_credit(line) and _alone(lines, i) and _alone(lines, i - 1)):
                 prev.role = "caption"
                 line.extra["has_caption"] = True
         elif line.kind == "caption":
@@ -81,6 +83,32 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
             if credit and not SENTENCE_END.search(body[-1:] or "") or credit and line.words <= 25:
                 line.role = "caption"
                 line.extra["caption"], line.extra["credit"] = body, credit
+
+
+def _alone(lines: list[Line], i: int) -> bool:
+    """Whether line i is a block of its own in a dump (blank lines before and after it)."""
+    return (i == 0 or lines[i - 1].block != lines[i].block) and \
+        (i + 1 == len(lines) or lines[i + 1].block != lines[i].block)
+
+
+_GALLERY_MIN = 3
+
+
+def _gallery(lines: list[Line]) -> bool:
+    """A photo gallery in a dump: at least _GALLERY_MIN credits alone in their block, each just after a
+    line alone in its block (picture, caption, credit, picture...)."""
+    n = 0
+    for i in range(1, len(lines)):
+        if _bare_credit(lines[i]) and _alone(lines, i) and _alone(lines, i - 1):
+            n += 1
+            if n >= _GALLERY_MIN:
+                return True
+    return False
+
+
+def _bare_credit(line: Line) -> bool:
+    """A credit and nothing else ("Jane Doe/AFP", "Getty Images"), not a "Photos: ..." link or a copyright."""
+    return line.credit and line.words <= 6 and ":" not in line.text and not line.boiler
 
 
 def _mark_link_cards(lines: list[Line]) -> None:
