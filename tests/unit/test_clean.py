@@ -366,3 +366,62 @@ def test_a_photo_gallery_between_two_parts_of_the_body_is_set_aside():
     article = clean_dump(text)
     assert list(article.paragraphs) == BEEKEEPING
     assert [c for c, _ in GALLERY] == list(article.captions)
+
+
+FERRY = [
+    "The island's only car ferry will be out of service for three weeks in October while its engines are "
+    "replaced, the operator said on Tuesday, and a smaller passenger boat will run a reduced timetable in "
+    "its place for the people who live on the island and the workers who travel there every day.",
+    "Residents have asked for a second vessel for years, because every breakdown cuts the island off from "
+    "the hospital, the secondary school and the supermarkets on the mainland, and the old ferry has been "
+    "taken out of service four times since the beginning of the year for repairs to its engines.",
+    "The operator said the new engines would use about a third less fuel and would make the crossing ten "
+    "minutes shorter, which should allow two extra sailings on busy summer days when the queue of cars at "
+    "the harbour often stretches back past the church and along the road to the beach.",
+    "Shopkeepers on the island said they would order extra stock before the work begins, because lorries "
+    "will not be able to cross while the passenger boat is running, and the bakery plans to bake its bread "
+    "on the island instead of bringing it over from the mainland every morning as it does now.",
+    "The council has promised to pay for a water taxi for patients who need to reach the hospital at night, "
+    "and a doctor from the mainland will hold a surgery in the village hall twice a week until the ferry "
+    "returns, with the times printed in the parish newsletter and on the board outside the post office.",
+    "The operator said it would publish the full timetable for the three weeks at the end of the month and "
+    "that tickets already bought for the car ferry would be refunded in full or could be used on the "
+    "passenger boat, and it apologised to the residents for the trouble the work would cause them.",
+]
+
+
+def test_dump_safety_net_takes_a_long_body_that_follows_a_comment_link():
+    # A share bar with a "Leave a comment" link sits between the standfirst and the article: the cleaner
+    # damps everything after it, so the standfirst alone wins; the net sees the far longer run of prose.
+    standfirst = ("The island's car ferry will be out of service for three weeks in October while its "
+                  "engines are replaced, the operator said, and residents who depend on it to reach the "
+                  "hospital and the schools on the mainland have asked for a second boat to be found.")
+    toolbar = "\n".join(["\u2022 Print this article", "\u2022 Leave a comment", "\u2022 Email"])
+    text = "\n\n".join(["Home", "Island ferry out of service for three weeks", standfirst, "By Jane Doe",
+                        toolbar] + FERRY + ["Related articles"] + TEASERS)
+    article = clean_dump(text)
+    assert list(article.paragraphs) == FERRY
+    assert article.safety_net == {"checked": 1, "replaced": 1}
+
+
+def test_dump_safety_net_leaves_a_short_article_before_a_comment_thread():
+    story = ("The village fete raised more than two thousand pounds for the new roof of the church hall, the "
+             "organisers said on Sunday, after a day of sunshine brought more visitors than ever before.")
+    comments = []
+    for k, para in enumerate(FERRY):
+        comments += [f"Reader{k} says", f"May {k + 2}, 2024 at 9:1{k} am", para, "Reply"]
+    text = "\n\n".join(["Home", "Fete raises money for church hall roof", story, "Comments"] + comments)
+    article = clean_dump(text)
+    assert list(article.paragraphs) == [story]
+    assert article.safety_net.get("replaced") == 0
+
+
+def test_the_record_counts_the_dump_safety_net_decisions():
+    from enricher import enrich
+    standfirst = ("The island's car ferry will be out of service for three weeks in October while its "
+                  "engines are replaced, the operator said, and residents who depend on it to reach the "
+                  "hospital and the schools on the mainland have asked for a second boat to be found.")
+    toolbar = "\n".join(["\u2022 Print this article", "\u2022 Leave a comment", "\u2022 Email"])
+    text = "\n\n".join(["Home", "Island ferry out of service for three weeks", standfirst, toolbar] + FERRY)
+    record = enrich(text, name="ferry.txt").to_dict()
+    assert record["cleaning"]["safety_net"] == {"checked": 1, "replaced": 1}

@@ -176,6 +176,9 @@ def extract(lines: list[Line], *, title: str | None = None, html: bool = False) 
         raise NotAnArticle("empty page: no text")
     _read_lines(lines, html)
     i, j = _body_run(lines)
+    net: dict[str, int] = {}
+    if not html:  # HTML has its own safety net (safety_net.py)
+        i, j, net = _reconsider(lines, i, j)
     region = lines[i:j + 1]
     byline, bylines = _sort_region(region)
     captions, credits, agency_evidence = _captions_and_credits(lines)
@@ -216,6 +219,7 @@ def extract(lines: list[Line], *, title: str | None = None, html: bool = False) 
         captions=tuple(captions),
         credits=tuple(credits),
         removed=dict(sorted(removed.items())),
+        safety_net=net,
     )
 
 
@@ -278,6 +282,47 @@ def _body_run(lines: list[Line], damping: bool = True) -> tuple[int, int]:
     if not region or prose_words < 25 or not any(ln.words >= 10 and ln.quality > 0.2 for ln in region):
         raise NotAnArticle(_why_not_article(lines))
     return i, j
+
+
+# The dump safety net: a body far shorter than the page's densest run of prose is reconsidered.
+_NET_RATIO = 2.5  # the run holds at least this many times the body's solid prose...
+_NET_MIN_WORDS = 300  # ...and at least this many words of it
+
+
+def _solid_words(lines: list[Line]) -> int:
+    """Words in full paragraphs of prose (20 words or more, sentence-like), the evidence of an article."""
+    return sum(ln.words for ln in lines if ln.role == "" and ln.quality > 0.5 and ln.words >= 20)
+
+
+def _reconsider(lines: list[Line], i: int, j: int) -> tuple[int, int, dict[str, int]]:
+    """The safety net for dumps: when the page holds a run of prose far longer than the chosen body,
+    found without the damping that end-of-article headers put on what follows them and without crossing
+    any such header, and that run does not read like comments, it becomes the body (joined to the chosen
+    body when they touch). Returns the body's bounds and the decisions {checked, replaced}."""
+    body = _solid_words(lines[i:j + 1])
+    if _solid_words(lines) < _NET_RATIO * max(body, 1):
+        return i, j, {"checked": 0, "replaced": 0}  # the page holds no such run: most pages stop here
+    scores = [-1e9 if ln.role == "end_mark" else sc for ln, sc in zip(lines, _line_scores(lines, damping=False))]
+    a, b, _ = _max_run(scores)
+    while a < b and not _solid(lines[a]):
+        a += 1
+    while b > a and not _solid(lines[b]):
+        b -= 1
+    run = lines[a:b + 1]
+    if b < a or (a, b) == (i, j) or _solid_words(run) < _NET_RATIO * max(body, 1):
+        return i, j, {"checked": 0, "replaced": 0}
+    if _solid_words(run) < _NET_MIN_WORDS or _comment_like(run):
+        return i, j, {"checked": 1, "replaced": 0}
+    if a <= j + 1 and i <= b + 1:  # they overlap or touch: the body grows
+        a, b = min(a, i), max(b, j)
+    return a, b, {"checked": 1, "replaced": 1}
+
+
+def _comment_like(run: list[Line]) -> bool:
+    """A comment thread: dated lines, a short line repeated ("Reply"), or "Jane said:" lines."""
+    dated = sum(1 for ln in run if ln.dated)
+    short = Counter(ln.text.lower() for ln in run if ln.words <= 3)
+    return dated >= 2 or max(short.values(), default=0) >= 3 or any(is_comments(ln.text) for ln in run)
 
 
 def _line_scores(lines: list[Line], damping: bool = True) -> list[float]:
