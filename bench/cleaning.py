@@ -14,7 +14,8 @@ per format; the pages under F1 0.5; and the same figures on a held-out split by 
 (`tune` / `check`: a site's group name hashed, so a site is always on one side; tune rules
 on `tune` sites only and read `check`). Per-source rows are the leave-one-source-out view:
 a rule tuned on three sources is read on the fourth's row. --more-only skips cleaning-dev;
---per-site prints F1 per site group.
+--per-site prints F1 per site group; --no-net / --no-dump-net switch off the HTML / dump safety net
+(the dump rows always show the dump figure without its net too, and the net's decisions).
 """
 
 from __future__ import annotations
@@ -83,15 +84,25 @@ def split_of(source: str, site: str) -> str:
 
 
 # The HTML safety net (enricher.safety_net) on top of our HTML cleaner; --no-net switches it off.
-NET = {"on": True}
+# The dump safety net (dump._reconsider); --no-dump-net switches it off.
+NET = {"on": True, "dump": True}
 
 
-def ours_dump(text: str) -> str:
+def ours_dump(text: str, net: bool | None = None) -> str:
     try:
-        article = clean_dump(text)
+        article = clean_dump(text, safety_net=NET["dump"] if net is None else net)
     except NotAnArticle:
         return ""
     return article.body
+
+
+def dump_net_decisions(text: str) -> tuple[int, int]:
+    """(checked, replaced) of the dump safety net on this page."""
+    try:
+        decision = clean_dump(text).safety_net
+    except NotAnArticle:
+        return 0, 0
+    return decision.get("checked", 0), decision.get("replaced", 0)
 
 
 def ours_html(html: str) -> str:
@@ -181,10 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--per-page", action="store_true", help="also print F1 per page for our cleaner")
     ap.add_argument("--per-site", action="store_true", help="also print cleaning-more F1 per site")
-    ap.add_argument("--no-net", action="store_true", help="score our cleaners without the safety net")
+    ap.add_argument("--no-net", action="store_true", help="score our HTML cleaner without its safety net")
+    ap.add_argument("--no-dump-net", action="store_true", help="score our dump cleaner without its safety net")
     ap.add_argument("--more-only", action="store_true", help="score cleaning-more only (skip cleaning-dev)")
     args = ap.parse_args(argv)
     NET["on"] = not args.no_net
+    NET["dump"] = not args.no_dump_net
     more = load_more(args.corpus)
     if more:
         print(more_report(more, score_more(more), per_site=args.per_site))
@@ -277,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
 
 MORE_SYSTEMS = {
     ("ours", "dump"): lambda p: ours_dump(p["dump"]),
+    ("ours, no dump net", "dump"): lambda p: ours_dump(p["dump"], net=False),
     ("ours", "HTML"): lambda p: ours_html(p["html"]),
     ("trafilatura", "dump"): lambda p: trafilatura_dump(p["dump"]),
     ("trafilatura", "HTML"): lambda p: trafilatura_html(p["html"]),
@@ -293,11 +307,12 @@ def more_report(pages: list[dict], f1: dict[tuple[str, str], list[float]], per_s
     """Markdown: per source and pooled, then per held-out split, then pages under 0.5 (and per site)."""
     out = []
     sources = sorted({p["source"] for p in pages})
+    net = [dump_net_decisions(p["dump"]) for p in pages]
 
     def rows(select) -> list[str]:
-        lines = ["| source | n | ours dump | trafilatura dump | ours HTML | trafilatura HTML | HTML margin "
-                 "| dump pages < 0.5 | HTML pages < 0.5 |",
-                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines = ["| source | n | ours dump | ours dump, no net | dump net checked/replaced | trafilatura dump "
+                 "| ours HTML | trafilatura HTML | HTML margin | dump pages < 0.5 | HTML pages < 0.5 |",
+                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for name in sources + ["all"]:
             idx = [i for i, p in enumerate(pages) if select(p) and (name == "all" or p["source"] == name)]
             if not idx:
@@ -306,7 +321,8 @@ def more_report(pages: list[dict], f1: dict[tuple[str, str], list[float]], per_s
             low = {fmt: sum(1 for i in idx if f1[("ours", fmt)][i] < 0.5) for fmt in ("dump", "HTML")}
             label = f"**{name}**" if name == "all" else name
             lines.append(
-                f"| {label} | {len(idx)} | {m[('ours', 'dump')]:.3f} | {m[('trafilatura', 'dump')]:.3f} "
+                f"| {label} | {len(idx)} | {m[('ours', 'dump')]:.3f} | {m[('ours, no dump net', 'dump')]:.3f} "
+                f"| {sum(net[i][0] for i in idx)}/{sum(net[i][1] for i in idx)} | {m[('trafilatura', 'dump')]:.3f} "
                 f"| {m[('ours', 'HTML')]:.3f} | {m[('trafilatura', 'HTML')]:.3f} "
                 f"| {m[('ours', 'HTML')] - m[('trafilatura', 'HTML')]:+.3f} "
                 f"| {low['dump']} ({low['dump'] / len(idx):.1%}) | {low['HTML']} ({low['HTML'] / len(idx):.1%}) |")

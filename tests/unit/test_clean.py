@@ -425,3 +425,11 @@ def test_the_record_counts_the_dump_safety_net_decisions():
     text = "\n\n".join(["Home", "Island ferry out of service for three weeks", standfirst, toolbar] + FERRY)
     record = enrich(text, name="ferry.txt").to_dict()
     assert record["cleaning"]["safety_net"] == {"checked": 1, "replaced": 1}
+
+
+def test_a_box_of_links_inside_the_body_does_not_end_it():
+    # "Most read" with five headline links and a promotion, then the article goes on.
+    box = ["Most read stories", "\n".join(f"\u2022 {t}" for t in TEASERS[:5]), "Subscribe for one pound a week."]
+    text = "\n\n".join(["Home", "Island ferry out of service for three weeks"] + FERRY[:2] + box + FERRY[2:]
+                       + ["Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs) == FERRY

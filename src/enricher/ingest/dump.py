@@ -169,15 +169,16 @@ def _is_section(line: Line) -> bool:
         and not any(ch.isdigit() for ch in line.text)
 
 
-def extract(lines: list[Line], *, title: str | None = None, html: bool = False) -> Article:
-    """The article in a sequence of lines (from a dump or from HTML blocks)."""
+def extract(lines: list[Line], *, title: str | None = None, html: bool = False, safety_net: bool = True) -> Article:
+    """The article in a sequence of lines (from a dump or from HTML blocks). safety_net: reconsider a
+    body far shorter than the page's prose (dumps only; HTML has its own net in safety_net.py)."""
     lines = [ln for ln in lines if ln.text]
     if not lines:
         raise NotAnArticle("empty page: no text")
     _read_lines(lines, html)
-    i, j = _body_run(lines)
+    i, j = _body_run(lines, html=html)
     net: dict[str, int] = {}
-    if not html:  # HTML has its own safety net (safety_net.py)
+    if safety_net and not html:
         i, j, net = _reconsider(lines, i, j)
     region = lines[i:j + 1]
     byline, bylines = _sort_region(region)
@@ -266,12 +267,12 @@ def _mark_duplicates(lines: list[Line]) -> None:
             seen.add(line.text, line.seq)
 
 
-def _body_run(lines: list[Line], damping: bool = True) -> tuple[int, int]:
+def _body_run(lines: list[Line], damping: bool = True, html: bool = False) -> tuple[int, int]:
     """lines[i:j + 1], the body: the max-sum run of line scores, weak edges trimmed.
 
     Raises NotAnArticle when the run holds too little prose to be an article.
     """
-    i, j, _ = _max_run(_line_scores(lines, damping))
+    i, j, _ = _max_run(_line_scores(lines, damping, html))
     # The run may have picked up weak lines at its edges (a greeting, the headline): trim them.
     while i < j and not _solid(lines[i]):
         i += 1
@@ -325,7 +326,7 @@ def _comment_like(run: list[Line]) -> bool:
     return dated >= 2 or max(short.values(), default=0) >= 3 or any(is_comments(ln.text) for ln in run)
 
 
-def _line_scores(lines: list[Line], damping: bool = True) -> list[float]:
+def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) -> list[float]:
     """Each line's score; an end-of-article header costs a lot and damps the prose after it."""
     prose_so_far = 0.0
     damp = 1.0
@@ -339,7 +340,7 @@ def _line_scores(lines: list[Line], damping: bool = True) -> list[float]:
             line.score = 0.0
         elif line.role == "teaser":
             line.score = -3.0
-        elif line.words <= 14 and _end_of_article(lines, n):
+        elif line.words <= 14 and _end_of_article(lines, n, html):
             line.role = "end_mark"
             line.score = -_END_BARRIER
             comments = is_comments(line.text)
@@ -511,7 +512,7 @@ def _why_not_article(lines: list[Line]) -> str:
     return "no article body: no run of prose long enough to be an article"
 
 
-def _end_of_article(lines: list[Line], n: int) -> bool:
+def _end_of_article(lines: list[Line], n: int, html: bool = False) -> bool:
     """Whether line n is a header after which the article is over (comments, teasers, author box)."""
     line = lines[n]
     first = first_word(line.text)
@@ -523,15 +524,27 @@ def _end_of_article(lines: list[Line], n: int) -> bool:
         return True
     if not may_start(first, END_WORDS) or not END_MARK.match(line.text):
         return False
-    return bool(AUTHOR_BOX.match(line.text)) or not _prose_follows(lines, n)
+    return bool(AUTHOR_BOX.match(line.text)) or not _prose_follows(lines, n, html)
 
 
-def _prose_follows(lines: list[Line], n: int) -> bool:
+def _prose_follows(lines: list[Line], n: int, html: bool = False) -> bool:
     """Whether the body goes on right after line n: then a 'Related' header there is an inline box."""
     for line in lines[n + 1:n + 5]:
         if line.role in ("", "caption") and line.words >= 20 and line.quality >= 0.8:
             return True
+    if html:
+        return False
+    # a box of a few short links in a dump, then the body again: two full paragraphs right after it
+    for k in range(n + 5, min(n + 1 + _BOX_LINES, len(lines))):
+        if not all(ln.words <= 15 for ln in lines[n + 1:k]):
+            return False
+        nxt = lines[k:k + 2]
+        if len(nxt) == 2 and all(ln.role == "" and ln.words >= 20 and ln.quality >= 0.8 for ln in nxt):
+            return True
     return False
+
+
+_BOX_LINES = 10  # an inline box of links in a dump has at most this many lines
 
 
 def _solid(line: Line) -> bool:
@@ -568,9 +581,10 @@ def _reason(line: Line, in_region: bool) -> str:
     return "inline_junk" if in_region else "outside_body"
 
 
-def clean_dump(text: str) -> Article:
-    """The article in a page-text dump (w3m, lynx, copy-paste) or plain text."""
-    return extract(split_lines(text.replace("\x00", "")))
+def clean_dump(text: str, *, safety_net: bool = True) -> Article:
+    """The article in a page-text dump (w3m, lynx, copy-paste) or plain text.
+    safety_net=False: never reconsider the chosen body (Article.safety_net stays empty)."""
+    return extract(split_lines(text.replace("\x00", "")), safety_net=safety_net)
 
 
 __all__ = ["CleaningError", "NotAnArticle", "clean_dump", "extract", "Line"]
