@@ -433,3 +433,16 @@ def test_a_box_of_links_inside_the_body_does_not_end_it():
     text = "\n\n".join(["Home", "Island ferry out of service for three weeks"] + FERRY[:2] + box + FERRY[2:]
                        + ["Related articles"] + TEASERS)
     assert list(clean_dump(text).paragraphs) == FERRY
+
+
+def test_a_code_example_between_two_paragraphs_is_kept():
+    intro = ("To count the hives that still need an inspection, the volunteers wrote a short script that "
+             "reads the log kept in the shed and prints the hives nobody has opened for a week:")
+    code = ["def overdue(log, today):", "    late = []", "    for hive, last in log.items():",
+            "        if (today - last).days > 7:", "            late.append(hive);", "    return sorted(late)"]
+    outro = ("The script runs every Monday morning on the computer in the library, and the list it prints is "
+             "pinned to the notice board next to the stairs that lead up to the roof.")
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro, "\n".join(code), outro,
+                        BEEKEEPING[1], "Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs == [BEEKEEPING[0], intro] + [" ".join(c.split()) for c in code] + [outro, BEEKEEPING[1]]

@@ -389,6 +389,7 @@ def _sort_region(region: list[Line]) -> tuple[str | None, list[str]]:
             continue
         line.role = "junk_in_body"
     _keep_inner_lists(region)
+    _keep_inner_code(region)
     return byline, bylines
 
 
@@ -400,6 +401,33 @@ def _list_item(line: Line) -> bool:
     return not line.kind and line.words >= 2 and (line.bullet or bool(_NUMBERED.match(line.text))) \
         and not line.boiler and not line.ellipsis and not line.dated and not line.credit \
         and not URL.search(line.text) and not line.text.startswith("[")
+
+
+_CODE = re.compile(r"[{};]\s*$|^[}\])]|^(//|/\*|\*/|<\w|</)|\w\s*=\s*\S|\w\(.*\)")
+
+
+def _keep_inner_code(region: list[Line]) -> None:
+    """A block of source code between two paragraphs of the body (a tutorial's example) is kept whole:
+    most of its lines read like code (braces, semicolons, calls, assignments, comments)."""
+    k, n = 0, len(region)
+    while k < n:
+        if region[k].role not in ("junk_in_body", "") or region[k].kind or not _CODE.search(region[k].text):
+            k += 1
+            continue
+        end = k
+        while end + 1 < n and region[end + 1].role in ("junk_in_body", "", "duplicate") and \
+                not (region[end + 1].role == "" and _solid(region[end + 1])):
+            end += 1
+        block = region[k:end + 1]
+        codeish = sum(1 for ln in block if _CODE.search(ln.text))
+        before = next((ln for ln in reversed(region[:k]) if not ln.role), None)
+        after = region[end + 1] if end + 1 < n else None
+        if len(block) >= 3 and 2 * codeish >= len(block) and before is not None and after is not None \
+                and before.quality > 0.3:
+            for line in block:
+                if line.role in ("junk_in_body", "duplicate"):
+                    line.role = ""
+        k = end + 1
 
 
 def _keep_inner_lists(region: list[Line]) -> None:
