@@ -446,3 +446,13 @@ def test_a_code_example_between_two_paragraphs_is_kept():
                         BEEKEEPING[1], "Related articles"] + TEASERS)
     paragraphs = list(clean_dump(text).paragraphs)
     assert paragraphs == [BEEKEEPING[0], intro] + [" ".join(c.split()) for c in code] + [outro, BEEKEEPING[1]]
+
+
+def test_image_alt_text_with_raw_entities_is_not_body():
+    # A dump renders the page's entities; "&#39;" left as is comes from an image's alt text.
+    alt = ("Volunteers carry the town&#39;s first beehive up the stairs of the town hall on a sunny Saturday "
+           "morning, watched by the children of the primary school who helped to build the frames.")
+    text = "\n\n".join(["Home", "Bees move into the town hall", alt] + BEEKEEPING + ["Related articles"] + TEASERS)
+    article = clean_dump(text)
+    assert list(article.paragraphs) == BEEKEEPING
+    assert article.removed.get("caption", 0) >= 1

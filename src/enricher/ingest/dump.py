@@ -72,6 +72,8 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
                 fingerprint(line.text) == fingerprint(nxt.text):
             line.role = "caption_cut"  # alt text written just before the same caption
     for line in lines:
+        if not html and line.role == "" and _ENTITY.search(line.text):
+            line.role = "caption_cut"  # a dump renders the page's entities: one left as is is image alt text
         if line.role == "" and line.kind in ("", "p") and line.words <= 60 and not line.bullet \
                 and cap.PHOTO_NOTE.match(line.text):
             line.role = "caption"  # "In this Dec. 12 file photo, ..."
@@ -83,6 +85,9 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
             if credit and not SENTENCE_END.search(body[-1:] or "") or credit and line.words <= 25:
                 line.role = "caption"
                 line.extra["caption"], line.extra["credit"] = body, credit
+
+
+_ENTITY = re.compile(r"&(#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-z]{2,6});")
 
 
 def _alone(lines: list[Line], i: int) -> bool:
