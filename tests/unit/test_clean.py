@@ -456,3 +456,10 @@ def test_image_alt_text_with_raw_entities_is_not_body():
     article = clean_dump(text)
     assert list(article.paragraphs) == BEEKEEPING
     assert article.removed.get("caption", 0) >= 1
+
+
+def test_a_link_to_more_inside_the_body_is_not_a_subhead():
+    link = "How other towns keep bees on their roofs \u00bb"
+    text = "\n\n".join(["Home", "Bees move into the town hall"] + BEEKEEPING[:2] + [link] + BEEKEEPING[2:]
+                       + ["Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs) == BEEKEEPING

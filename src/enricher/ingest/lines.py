@@ -107,13 +107,19 @@ def features(line: Line, known: dict[str, tuple] | None = None) -> None:
     line.stop = _stop_density(tokens)
     line.bullet = bool(_BULLET.match(text))
     line.boiler = w <= 80 and _boilerplate(text, tokens)
-    line.ellipsis = text.endswith(("...", "\u2026")) or bool(_ELLIPSIS.search(text[-6:]))
+    # a teaser: cut off ("...") or a link to more ("... \u00bb")
+    line.ellipsis = text.endswith(("...", "\u2026")) or bool(_ELLIPSIS.search(text[-6:])) or _link_arrow(text)
     line.credit = w <= 10 and not line.bullet and cap.is_credit(text)
     line.byline = meta.byline(text) if w <= 12 else None
     line.dated = w <= 12 and bool(_DIGIT.search(text)) and bool(_DATE_ONLY.match(text))
     if known is not None:
         known[text] = (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis,
                        line.credit, line.byline, line.dated)
+
+
+def _link_arrow(text: str) -> bool:
+    """A line ending with an arrow to more ("Full story \u00bb"), not with a closing guillemet (« ... »)."""
+    return text.endswith(("\u00bb", "\u203a")) and "\u00ab" not in text and "\u2039" not in text
 
 
 _DIGIT = re.compile(r"\d")
@@ -184,7 +190,7 @@ def quality(line: Line, stop_lang: bool) -> float:
     """How much a line looks like body prose, about -1 (furniture) to +1 (prose)."""
     text, w = line.text, line.words
     q = 0.0
-    if SENTENCE_END.search(text[-4:]):
+    if SENTENCE_END.search(text[-4:]) and not (line.ellipsis and _link_arrow(text)):
         q += 0.35
     elif w < 20:
         q -= 0.5  # a short line that is not a sentence: a headline, a link, a label
