@@ -463,3 +463,23 @@ def test_a_link_to_more_inside_the_body_is_not_a_subhead():
     text = "\n\n".join(["Home", "Bees move into the town hall"] + BEEKEEPING[:2] + [link] + BEEKEEPING[2:]
                        + ["Related articles"] + TEASERS)
     assert list(clean_dump(text).paragraphs) == BEEKEEPING
+
+
+def test_unwrapping_leaves_a_caption_written_twice_and_its_credit_alone():
+    from enricher.ingest.lines import split_lines
+    block = ("Volunteers carry a hive up the stairs of the town hall in Harlingen on Saturday  June 1  2024\n"
+             "Volunteers carry a hive up the stairs of the town hall in Harlingen on Saturday, June 1, 2024\n"
+             "Jan Vermeer, AFP/File")
+    assert [ln.text for ln in split_lines(block)] == [" ".join(r.split()) for r in block.split("\n")]
+
+
+def test_a_long_code_example_does_not_cut_the_body():
+    intro = ("The volunteers keep a log of every inspection, and a longer script turns it into the weekly "
+             "report that the council reads before its Monday meeting in the town hall:")
+    code = ["def report(log, today):"] + [f"    total_{k} = count(log, hive={k}, since=today);" for k in range(14)] \
+        + ["    return render(totals);"]
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], BEEKEEPING[1], intro] + code
+                       + BEEKEEPING[2:] + ["Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[:3] == [BEEKEEPING[0], BEEKEEPING[1], intro]
+    assert paragraphs[-2:] == BEEKEEPING[2:]

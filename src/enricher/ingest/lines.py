@@ -159,7 +159,10 @@ def _unwrap(rows: list[str]) -> list[str]:
     if width < _WRAP_MIN:
         return rows
     wraps = [width >= len(prev) > width - 1 - len(row.split(" ", 1)[0]) and _CONTINUES.match(row) is not None
-             and not _BULLET.match(row) and not _ELLIPSIS.search(prev[-6:]) for prev, row in zip(rows, rows[1:])]
+             and not _BULLET.match(row) and not _ELLIPSIS.search(prev[-6:])
+             # a line written twice (an image's alt text, then its caption) or a credit is no wrap
+             and row.split()[:3] != prev.split()[:3] and not (len(row) <= 60 and cap.is_credit(row))
+             for prev, row in zip(rows, rows[1:])]
     # one wrap alone in a block must go on in lower case (two captions or headlines can fill a width too)
     many = sum(wraps) >= 2
     out = [rows[0]]
