@@ -483,3 +483,38 @@ def test_a_long_code_example_does_not_cut_the_body():
     paragraphs = list(clean_dump(text).paragraphs)
     assert paragraphs[:3] == [BEEKEEPING[0], BEEKEEPING[1], intro]
     assert paragraphs[-2:] == BEEKEEPING[2:]
+
+
+def _side_by_side(*columns: list[str], widths: tuple[int, ...]) -> str:
+    """Rows of cells padded to fixed widths, as a text browser lays out a page table."""
+    n = max(map(len, columns))
+    rows = []
+    for k in range(n):
+        cells = [(col[k] if k < len(col) else "").ljust(w) for col, w in zip(columns, widths)]
+        rows.append("".join(cells).rstrip())
+    return "\n".join(rows)
+
+
+def test_a_page_laid_out_in_columns_is_read_column_by_column():
+    import textwrap
+    nav = ["Home", "News", "Sport", "Weather", "Local", "Business", "Science", "Health", "Travel", "Contact",
+           "Jobs", "Events", "Letters", "Puzzles", "Archive", "Help", "About us", "Advertise"]
+    body = []
+    for paragraph in BEEKEEPING:
+        body += textwrap.wrap(paragraph, 56) + [""]
+    links = ["SEE ALSO:", "Council budget", "04 May 24 | Local", "Roof garden opens", "02 May 24 | Local",
+             "Market returns", "28 Apr 24 | Local", "New cycle lanes", "25 Apr 24 | Local"]
+    text = "\n\n".join(["Bees move into the town hall",
+                        _side_by_side(nav, body, links, widths=(18, 60, 24)), "Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs) == BEEKEEPING
+
+
+def test_a_data_table_is_not_split_into_columns():
+    from enricher.ingest.lines import split_lines
+    names = ["Site", "Town hall roof", "Library garden", "School field", "Church tower", "Fire station",
+             "Market hall", "Old mill", "Water tower", "Bus depot"]
+    hives = ["Hives"] + [str(k) for k in range(2, 11)]
+    notes = ["Notes", "opened in May", "shaded in summer", "closed in August", "needs a ladder", "new in 2024",
+             "opened in June", "shared with a club", "windy", "closed on Sundays"]
+    table = _side_by_side(names, hives, notes, widths=(18, 8, 20))
+    assert [ln.text for ln in split_lines(table)] == [" ".join(r.split()) for r in table.split("\n")]

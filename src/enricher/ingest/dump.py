@@ -72,7 +72,7 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
                 fingerprint(line.text) == fingerprint(nxt.text):
             line.role = "caption_cut"  # alt text written just before the same caption
     for line in lines:
-        if not html and line.role == "" and _ENTITY.search(line.text):
+        if not html and line.role == "" and "&" in line.text and _ENTITY.search(line.text):
             line.role = "caption_cut"  # a dump renders the page's entities: one left as is is image alt text
         if line.role == "" and line.kind in ("", "p") and line.words <= 60 and not line.bullet \
                 and cap.PHOTO_NOTE.match(line.text):
@@ -343,7 +343,7 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
             line.score = -3.0
         elif line.role in ("duplicate", "caption", "caption_cut", "credit"):
             line.score = 0.0
-        elif not html and line.quality <= 0 and _CODE.search(line.text) and not line.bullet:
+        elif not html and line.quality <= 0 and _code(line.text) and not line.bullet:
             line.score = 0.0  # a line of source code: a tutorial's example neither ends nor makes the body
         elif line.role == "teaser":
             line.score = -3.0
@@ -410,6 +410,16 @@ def _list_item(line: Line) -> bool:
         and not URL.search(line.text) and not line.text.startswith("[")
 
 
+def _code(text: str) -> bool:
+    """Whether a line reads like source code (braces, semicolons, calls, assignments, comments)."""
+    # plain string tests first: most lines have none of the characters the pattern needs
+    if not ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST):
+        return False
+    return bool(_CODE.search(text))
+
+
+_CODE_LAST = frozenset("{};")
+_CODE_FIRST = frozenset("}])/*<")
 _CODE = re.compile(r"[{};]\s*$|^[}\])]|^(//|/\*|\*/|<\w|</)|\w\s*=\s*\S|\w\(.*\)")
 
 
@@ -418,7 +428,7 @@ def _keep_inner_code(region: list[Line]) -> None:
     most of its lines read like code (braces, semicolons, calls, assignments, comments)."""
     k, n = 0, len(region)
     while k < n:
-        if region[k].role not in ("junk_in_body", "") or region[k].kind or not _CODE.search(region[k].text):
+        if region[k].role not in ("junk_in_body", "") or region[k].kind or not _code(region[k].text):
             k += 1
             continue
         end = k
@@ -426,7 +436,7 @@ def _keep_inner_code(region: list[Line]) -> None:
                 not (region[end + 1].role == "" and _solid(region[end + 1])):
             end += 1
         block = region[k:end + 1]
-        codeish = sum(1 for ln in block if _CODE.search(ln.text))
+        codeish = sum(1 for ln in block if _code(ln.text))
         before = next((ln for ln in reversed(region[:k]) if not ln.role), None)
         after = region[end + 1] if end + 1 < n else None
         if len(block) >= 3 and 2 * codeish >= len(block) and before is not None and after is not None \

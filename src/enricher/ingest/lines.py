@@ -9,6 +9,7 @@ to +1 (prose) (quality); dump.py chooses the body from them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import captions as cap
@@ -127,21 +128,74 @@ _WIDE = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 
 
 def split_lines(text: str) -> list[Line]:
-    """A dump's lines, one per paragraph: blank lines separate blocks; hard-wrapped text is joined again."""
+    """A dump's lines, one per paragraph: blank lines separate blocks; a block laid out in columns (a page
+    table rendered side by side) is read column by column; hard-wrapped text is joined again."""
     lines: list[Line] = []
     block = 0
-    rows: list[str] = []
+    raws: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if not raw.strip():
-            if rows:
-                lines += [Line(row, block) for row in _unwrap(rows)]
-                rows = []
-            block += 1
+        if raw and not raw.isspace():
+            raws.append(raw)
             continue
-        rows.append(" ".join(raw.split()))
-    if rows:
-        lines += [Line(row, block) for row in _unwrap(rows)]
+        if raws:
+            block = _add_block(lines, raws, block)
+            raws = []
+        block += 1
+    if raws:
+        _add_block(lines, raws, block)
     return lines
+
+
+def _add_block(lines: list[Line], raws: list[str], block: int) -> int:
+    """Append a block's lines (one block per column); returns the last block number used."""
+    if len(raws) == 1:  # most blocks: one line
+        lines.append(Line(" ".join(raws[0].split()), block))
+        return block
+    columns = _columns(raws)
+    for k, column in enumerate(columns):
+        rows = [" ".join(raw.split()) for raw in column if raw and not raw.isspace()]
+        lines.extend(Line(row, block + k) for row in _unwrap(rows))
+    return block + len(columns) - 1
+
+
+_CELL_START = re.compile(r"(?<=  )\S")
+_COLUMN_ROWS = 8  # a block laid out in columns has at least this many rows...
+_COLUMN_SHARE = 0.35  # ...and at least this share of them start a cell at the gutter...
+_COLUMN_CROSS = 0.1  # ...and at most this share of them has a word across it...
+_COLUMN_MIN = 10  # ...which lies at least this many characters from the left edge
+
+
+def _columns(raws: list[str]) -> list[list[str]]:
+    """The block's columns, left to right, when its rows are cells side by side: a gutter is a character
+    position that no word crosses and where many rows (with text on both sides) start a new cell after
+    two spaces. Other blocks come back whole."""
+    if len(raws) < _COLUMN_ROWS or not any("   " in raw for raw in raws):
+        return [raws]
+    rows = [raw.expandtabs().rstrip() for raw in raws]
+    need = _COLUMN_SHARE * len(rows)
+    cross_max = max(1, int(_COLUMN_CROSS * len(rows)))  # a title or a rule may run across the columns
+    # where cells start: after two spaces, with a letter somewhere to their left
+    starts = Counter(m.start() for row in rows for m in _CELL_START.finditer(row, _COLUMN_MIN)
+                     if any(ch.isalpha() for ch in row[:m.start()]))
+    cuts: list[int] = []
+    for c in sorted(c for c, n in starts.items() if n >= need):
+        crossing = sum(1 for row in rows if len(row) > c and row[c] != " " and row[c - 1] != " ")
+        if crossing <= cross_max and (not cuts or c > cuts[-1] + _COLUMN_MIN):
+            cuts.append(c)
+    width = max(map(len, rows))
+    if not cuts:
+        return [raws]
+    bounds = [0] + cuts + [width + 1]
+    columns = [[row[a:b] for row in rows] for a, b in zip(bounds, bounds[1:])]
+    # a page laid out in columns has its text wrapped down one of them; a data table's cells stand alone
+    for column in columns:
+        cells = [" ".join(raw.split()) for raw in column if raw.strip()]
+        if len(cells) - len(_unwrap(cells)) >= _COLUMN_WRAPS:
+            return columns
+    return [raws]
+
+
+_COLUMN_WRAPS = 3  # wrapped lines joined again in one column for the block to count as laid out in columns
 
 
 _WRAP_MIN = 40  # a block whose longest line is shorter is a menu or a list, never wrapped prose
