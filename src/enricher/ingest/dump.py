@@ -343,7 +343,7 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
             line.score = -3.0
         elif line.role in ("duplicate", "caption", "caption_cut", "credit"):
             line.score = 0.0
-        elif not html and line.quality <= 0 and _code(line.text) and not line.bullet:
+        elif not html and line.quality <= 0 and not line.bullet and _code(line.text):
             line.score = 0.0  # a line of source code: a tutorial's example neither ends nor makes the body
         elif line.role == "teaser":
             line.score = -3.0

@@ -134,13 +134,11 @@ def split_lines(text: str) -> list[Line]:
     block = 0
     raws: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if raw and not raw.isspace():
+        if raw.strip():
             raws.append(raw)
-            continue
-        if raws:
-            block = _add_block(lines, raws, block)
+        elif raws:
+            block = _add_block(lines, raws, block) + 1
             raws = []
-        block += 1
     if raws:
         _add_block(lines, raws, block)
     return lines
@@ -153,12 +151,13 @@ def _add_block(lines: list[Line], raws: list[str], block: int) -> int:
         return block
     columns = _columns(raws)
     for k, column in enumerate(columns):
-        rows = [" ".join(raw.split()) for raw in column if raw and not raw.isspace()]
+        rows = [" ".join(raw.split()) for raw in column if raw.strip()]
         lines.extend(Line(row, block + k) for row in _unwrap(rows))
     return block + len(columns) - 1
 
 
 _CELL_START = re.compile(r"(?<=  )\S")
+_LETTER = re.compile(r"[^\W\d_]")
 _COLUMN_ROWS = 8  # a block laid out in columns has at least this many rows...
 _COLUMN_SHARE = 0.35  # ...and at least this share of them start a cell at the gutter...
 _COLUMN_CROSS = 0.1  # ...and at most this share of them has a word across it...
@@ -169,14 +168,17 @@ def _columns(raws: list[str]) -> list[list[str]]:
     """The block's columns, left to right, when its rows are cells side by side: a gutter is a character
     position that no word crosses and where many rows (with text on both sides) start a new cell after
     two spaces. Other blocks come back whole."""
-    if len(raws) < _COLUMN_ROWS or not any("   " in raw for raw in raws):
+    if len(raws) < _COLUMN_ROWS or "   " not in "\n".join(raws):
         return [raws]
     rows = [raw.expandtabs().rstrip() for raw in raws]
     need = _COLUMN_SHARE * len(rows)
     cross_max = max(1, int(_COLUMN_CROSS * len(rows)))  # a title or a rule may run across the columns
     # where cells start: after two spaces, with a letter somewhere to their left
-    starts = Counter(m.start() for row in rows for m in _CELL_START.finditer(row, _COLUMN_MIN)
-                     if any(ch.isalpha() for ch in row[:m.start()]))
+    starts: Counter[int] = Counter()
+    for row in rows:
+        letter = _LETTER.search(row)
+        if letter is not None:
+            starts.update(m.start() for m in _CELL_START.finditer(row, max(_COLUMN_MIN, letter.start() + 1)))
     cuts: list[int] = []
     for c in sorted(c for c, n in starts.items() if n >= need):
         crossing = sum(1 for row in rows if len(row) > c and row[c] != " " and row[c - 1] != " ")
