@@ -21,6 +21,7 @@ from html import unescape
 from ..model import Article
 from . import metadata as meta
 from .dump import CleaningError, Line, NotAnArticle, extract
+from .lines import SENTENCE_END
 from .dedupe import fingerprint
 from .safety_net import reconsider
 
@@ -207,7 +208,7 @@ class _Page:
                 if tag in _INLINE:  # a, b, em...: the most frequent tags, and the simplest
                     if not close:
                         # what handle_starttag does for them: no attributes read, the parent's flags
-                        stack.append((tag, stack[-1][1] if stack else 0))
+                        stack.append((tag, *stack[-1][1:]) if stack else (tag, 0, (), 0))
                         open_[tag] = open_.get(tag, 0) + 1
                         if raw and raw[-1] == "/":
                             end(tag)
@@ -233,7 +234,10 @@ class _Page:
         self._flush()
 
     def __init__(self) -> None:
-        self.stack: list[tuple[str, int]] = []  # (tag, flags) of open elements
+        # (tag, flags, negative containers, element id) of open elements; inline elements repeat their
+        # parent's flags, negative containers and id
+        self.stack: list[tuple[str, int, tuple[int, ...], int]] = []
+        self.parent: list[int] = [0]  # parent element id by element id (0: none)
         self.lines: list[Line] = []
         self.current: list[str] = []
         self.link_chars = 0  # characters of the current block inside <a>
@@ -264,7 +268,7 @@ class _Page:
             stack = self.stack
             flags = stack[-1][1] if stack else 0
             kind = ""
-            for tag, _ in reversed(stack):
+            for tag, *_ in reversed(stack):
                 if tag in _BLOCK_KIND:
                     kind = _BLOCK_KIND[tag]
                     break
@@ -287,7 +291,12 @@ class _Page:
                 kind = "caption"
             elif flags & _BYLINE and len(tokens) <= 12:
                 hint -= 0.5
-            self.lines.append(Line(text, self.block, kind, hint))
+            line = Line(text, self.block, kind, hint)
+            if stack:
+                line.extra["el"] = stack[-1][3]
+                if flags & _NEG:
+                    line.extra["negs"] = stack[-1][2]
+            self.lines.append(line)
         self.link_chars = 0
         if new_block:
             self.block += 1
@@ -332,10 +341,15 @@ class _Page:
             flags |= _FURN
         elif tag == "article" or tag == "main":
             flags |= _ARTICLE
-        parent = stack[-1][1] if stack else 0
+        parent, negs, parent_id = stack[-1][1:] if stack else (0, (), 0)
+        eid = len(self.parent)
+        self.parent.append(parent_id)
         if flags & _POS:
             parent &= ~(_NEG | _FURN)  # a body container wins over a 'widget' around it
-        stack.append((tag, flags | parent))  # flags accumulate down the tree
+            negs = ()
+        elif flags & _NEG:
+            negs = (*negs, eid)  # the containers a class/id word marks negative, outermost first
+        stack.append((tag, flags | parent, negs, eid))  # flags accumulate down the tree
         open_ = self.open
         open_[tag] = open_.get(tag, 0) + 1
 
@@ -372,7 +386,7 @@ class _Page:
                     open_[tag] -= 1
                     stack.pop()
                     return
-                for t, _ in stack[k:]:
+                for t, *_ in stack[k:]:
                     open_[t] -= 1
                 del stack[k:]
                 return
@@ -436,6 +450,37 @@ def _page_title(page: _Page, ld: dict[str, str]) -> str | None:
     return _SITE_SUFFIX.sub("", doc_title) if doc_title else None
 
 
+# A container a class/id word marks negative ('widget', 'sidebar', 'newsletter'...) that holds at least this
+# share of the page's prose is a layout wrapper or a misnamed article, not furniture.
+NEG_LIFT_SHARE = 0.5
+
+
+def _lift_misleading_negatives(lines: list[Line]) -> None:
+    """Undo the negative hint of lines whose every negative container holds most of the page's prose.
+
+    Prose: lines of at least 8 words ending like a sentence, outside nav/aside/footer/hidden markup.
+    """
+    total = 0
+    by_container: dict[int, int] = {}
+    for line in lines:
+        if line.kind == "junk":
+            continue
+        n = len(line.text.split())
+        if n < 8 or not SENTENCE_END.search(line.text[-4:]):
+            continue
+        total += n
+        for eid in line.extra.get("negs", ()):
+            by_container[eid] = by_container.get(eid, 0) + n
+    lifted = {eid for eid, n in by_container.items() if n >= NEG_LIFT_SHARE * total}
+    if not lifted:
+        return
+    for line in lines:
+        negs = line.extra.get("negs")
+        if negs and lifted.issuperset(negs):
+            line.hint += 1.0
+            line.extra["lifted"] = True
+
+
 def html_to_article(html: str, *, safety_net: bool = True) -> Article:
     """The article in an HTML page.
 
@@ -445,6 +490,8 @@ def html_to_article(html: str, *, safety_net: bool = True) -> Article:
     page = _Page()
     page.feed(html)
     page.close()
+    if NEG_LIFT_SHARE < 1:
+        _lift_misleading_negatives(page.lines)
     ld = _jsonld_fields(page.jsonld)
     title = _page_title(page, ld)
     try:

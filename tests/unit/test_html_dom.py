@@ -1,0 +1,66 @@
+"""HTML cleaning rules that read the DOM (issue 14, second pass), on small pages written for these tests.
+
+Each rule is switched off through its module constant to show that the test depends on it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from enricher.ingest import html as H
+from enricher.ingest.html import html_to_article
+
+STORY = [
+    "The harbour board agreed on Tuesday to test a floating screen that catches plastic before it reaches the open sea.",
+    "Engineers will anchor the screen near the old ferry pier, where the current carries most of the litter past the docks.",
+    "If the trial works, the board expects to place two more screens along the canal by the end of next summer.",
+    "Local fishermen, who asked for the trial, said the amount of plastic in their nets had doubled in three years.",
+]
+INTRO = ("Welcome to our little corner of the web, where we have been writing about boats, tides and harbour life "
+         "for many happy years now.")
+INTRO2 = "Every week we share a story from the quays, and we are always glad to hear about the ones you know."
+
+
+MENU = ["Home", "Boats", "Tides", "Harbours", "Weather", "Fishing", "Events", "Contact"]
+
+
+def _page(body: str, before: str = "") -> str:
+    return (f"<html><head><title>Harbour tests a plastic screen</title></head><body>{before}"
+            f"<h1>Harbour tests a plastic screen</h1>{body}</body></html>")
+
+
+def _paras(lines) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+# A layout class ("...-has-sidebar") marks the wrapper of the whole article negative.
+MISLEADING_WRAPPER = _page(
+    f'<div class="content-has-sidebar">{_paras(STORY)}</div>'
+    '<div class="sidebar"><p>Popular this week</p></div>',
+    before=f"<div class='intro'><p>{INTRO}</p><p>{INTRO2}</p></div>"
+           "<nav><ul>" + "".join(f"<li><a href='/{k}'>{k}</a></li>" for k in MENU) + "</ul></nav>")
+
+
+def test_negative_wrapper_holding_most_prose_is_lifted():
+    assert list(html_to_article(MISLEADING_WRAPPER, safety_net=False).paragraphs) == STORY
+
+
+def test_negative_wrapper_rule_is_what_finds_the_story(monkeypatch):
+    monkeypatch.setattr(H, "NEG_LIFT_SHARE", 1.0)
+    assert list(html_to_article(MISLEADING_WRAPPER, safety_net=False).paragraphs) != STORY
+
+
+def _lines(page: str):
+    parsed = H._Page()
+    parsed.feed(page)
+    parsed.close()
+    H._lift_misleading_negatives(parsed.lines)
+    return {line.text: line for line in parsed.lines}
+
+
+def test_small_negative_box_keeps_its_negative_hint():
+    box = "Other harbours try bubble curtains to stop the plastic."
+    lines = _lines(_page(f"<article>{_paras(STORY[:2])}<div class='related-stories'><p>{box}</p></div>"
+                         f"{_paras(STORY[2:])}</article>"))
+    assert lines[box].hint < -0.5
+    assert lines[STORY[0]].hint > 0
