@@ -64,3 +64,34 @@ def test_small_negative_box_keeps_its_negative_hint():
                          f"{_paras(STORY[2:])}</article>"))
     assert lines[box].hint < -0.5
     assert lines[STORY[0]].hint > 0
+
+
+# A guide whose body has short list items, a table and a short lead-in between its paragraphs.
+ITEMS = ["Dry bag for the phone", "Two spare ropes", "Tide table"]
+CELLS = ["Low tide", "06:40"]
+GUIDE = _page(
+    f"<article>{_paras(STORY[:2])}<p>Pack these:</p><ul>"
+    + "".join(f"<li>{item}</li>" for item in ITEMS)
+    + f"</ul>{_paras(STORY[2:3])}<table><tr>" + "".join(f"<td>{c}</td>" for c in CELLS) + "</tr></table>"
+    + "<ul><li><a href='/a'>Older harbour news</a></li><li><a href='/b'>More boat stories</a></li></ul>"
+    + f"{_paras(STORY[3:])}</article>")
+
+
+def test_short_list_items_cells_and_lead_ins_inside_the_body_are_kept():
+    article = html_to_article(GUIDE, safety_net=False)
+    assert list(article.paragraphs) == [*STORY[:2], "Pack these:", *ITEMS, STORY[2], *CELLS, STORY[3]]
+
+
+def test_links_inside_the_body_stay_out():
+    body = html_to_article(GUIDE, safety_net=False).body
+    assert "Older harbour news" not in body and "More boat stories" not in body
+
+
+def test_short_lines_are_dropped_without_the_completion_rule(monkeypatch):
+    monkeypatch.setattr(H, "COMPLETE_KINDS", frozenset())
+    article = html_to_article(GUIDE, safety_net=False)
+    assert not set(ITEMS) & set(article.paragraphs)
+    assert list(article.paragraphs)[:2] == STORY[:2]
+    monkeypatch.undo()
+    completed = html_to_article(GUIDE, safety_net=False)
+    assert sum(article.removed.values()) - sum(completed.removed.values()) == len(ITEMS) + len(CELLS) + 1

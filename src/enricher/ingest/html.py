@@ -20,7 +20,7 @@ from html import unescape
 
 from ..model import Article
 from . import metadata as meta
-from .dump import CleaningError, Line, NotAnArticle, extract
+from .dump import CleaningError, Line, NotAnArticle, _reason, extract
 from .lines import SENTENCE_END
 from .dedupe import fingerprint
 from .safety_net import reconsider
@@ -481,6 +481,55 @@ def _lift_misleading_negatives(lines: list[Line]) -> None:
             line.extra["lifted"] = True
 
 
+def _body_span(lines: list[Line], paragraphs: tuple[str, ...]) -> tuple[int, int, set[int]] | None:
+    """Where extract's paragraphs sit in lines: first and last index, and the indices of the kept lines.
+
+    The kept lines are the region's lines with no role, in order; the first paragraph may have been
+    dropped as the title, so the match starts at any line holding paragraphs[0]."""
+    if not paragraphs:
+        return None
+    free = [k for k, line in enumerate(lines) if not line.role]
+    for start, k in enumerate(free):
+        if lines[k].text != paragraphs[0] or len(free) - start < len(paragraphs):
+            continue
+        span = free[start:start + len(paragraphs)]
+        if all(lines[m].text == para for m, para in zip(span, paragraphs)):
+            return span[0], span[-1], set(span)
+    return None
+
+
+# Short lines inside the body that the line evidence dropped (list items, table cells, short paragraphs)
+# are body text when the markup says so: a list, table or paragraph between body lines, not in a negative
+# container, not mostly links, not boilerplate, a date, a byline, a credit or a teaser.
+COMPLETE_KINDS = frozenset(("li", "td", "p"))
+
+
+def _short_body_line(line: Line) -> bool:
+    return line.hint >= -0.05 and not (line.boiler or line.dated or line.byline or line.ellipsis or line.credit) \
+        and any(ch.isalnum() for ch in line.text)
+
+
+def _complete(lines: list[Line], article: Article) -> Article:
+    """The body with the short lines inside it that its markup vouches for (COMPLETE_KINDS)."""
+    found = _body_span(lines, article.paragraphs)
+    if found is None:
+        return article
+    first, last, kept = found
+    added = [k for k in range(first, last + 1)
+             if lines[k].role == "junk_in_body" and lines[k].kind in COMPLETE_KINDS and _short_body_line(lines[k])]
+    if not added:
+        return article
+    removed = dict(article.removed)
+    for k in added:
+        reason = _reason(lines[k], True)
+        removed[reason] = removed.get(reason, 0) - 1
+        if removed[reason] <= 0:
+            del removed[reason]
+    keep = kept.union(added)
+    paragraphs = tuple(lines[k].text for k in range(first, last + 1) if k in keep)
+    return replace(article, paragraphs=paragraphs, removed=removed)
+
+
 def html_to_article(html: str, *, safety_net: bool = True) -> Article:
     """The article in an HTML page.
 
@@ -494,14 +543,16 @@ def html_to_article(html: str, *, safety_net: bool = True) -> Article:
         _lift_misleading_negatives(page.lines)
     ld = _jsonld_fields(page.jsonld)
     title = _page_title(page, ld)
+    lines = page.lines
     try:
-        article = extract(page.lines, title=title, html=True)
+        article = extract(lines, title=title, html=True)
     except NotAnArticle:
         # The markup may mislead (a whole blog inside class="widget"): judge the text alone.
-        if not any(line.hint < 0 or line.kind == "junk" for line in page.lines):
+        if not any(line.hint < 0 or line.kind == "junk" for line in lines):
             raise
-        article = extract([Line(ln.text, ln.block, kind="" if ln.kind == "junk" else ln.kind)
-                           for ln in page.lines], title=title, html=True)
+        lines = [Line(ln.text, ln.block, kind="" if ln.kind == "junk" else ln.kind) for ln in lines]
+        article = extract(lines, title=title, html=True)
+    article = _complete([ln for ln in lines if ln.text], article)
     published = None
     for cand in (page.meta.get("article:published_time"), ld.get("datePublished"),
                  page.meta.get("datepublished"), page.meta.get("date"), *page.times[:1]):
