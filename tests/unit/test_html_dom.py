@@ -97,3 +97,23 @@ def test_short_lines_are_dropped_without_the_completion_rule(monkeypatch):
     gained = len(completed.paragraphs) - len(article.paragraphs)
     assert gained >= len(ITEMS) + len(CELLS)
     assert sum(article.removed.values()) - sum(completed.removed.values()) == gained
+
+
+# A short closing line inside a container named as the article body, and a note after it.
+CLOSING = "Send us your photos of the screen."
+SIGNED_OFF = _page(f"<div class='entry-content'>{_paras(STORY)}<p>{CLOSING}</p><p>Also read: older tests</p></div>"
+                   "<footer><p>About this site</p></footer>")
+
+
+def test_short_edge_paragraph_inside_the_article_body_container_is_kept():
+    assert list(html_to_article(SIGNED_OFF, safety_net=False).paragraphs) == [*STORY, CLOSING]
+
+
+def test_short_edge_paragraph_is_trimmed_without_the_edge_rule(monkeypatch):
+    monkeypatch.setattr(H, "EDGE_HINT", None)
+    assert list(html_to_article(SIGNED_OFF, safety_net=False).paragraphs) == STORY
+
+
+def test_short_edge_paragraph_outside_a_body_container_is_still_trimmed():
+    page = SIGNED_OFF.replace("class='entry-content'", "class='box'")
+    assert CLOSING not in html_to_article(page, safety_net=False).paragraphs

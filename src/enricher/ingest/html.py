@@ -22,6 +22,7 @@ from ..model import Article
 from . import metadata as meta
 from .dump import CleaningError, Line, NotAnArticle, _reason, extract
 from .lines import SENTENCE_END
+from .markers import INLINE_MARK
 from .dedupe import fingerprint
 from .safety_net import reconsider
 
@@ -502,26 +503,42 @@ def _body_span(lines: list[Line], paragraphs: tuple[str, ...]) -> tuple[int, int
 # are body text when the markup says so: a list, table or paragraph between body lines, not in a negative
 # container, not mostly links, not boilerplate, a date, a byline, a credit or a teaser.
 COMPLETE_KINDS = frozenset(("li", "td", "p"))
+# The line choice trims the body to solid prose at both ends. A short paragraph at an end inside a container
+# named as the article body (hint >= EDGE_HINT: 'entry-content', itemprop=articleBody...) whose quality is
+# above EDGE_Q is body all the same (a closing line, a lead-in); None switches this off.
+EDGE_HINT: float | None = 0.3
+EDGE_Q = -0.5
 
 
 def _short_body_line(line: Line) -> bool:
     return line.hint >= -0.05 and not (line.boiler or line.dated or line.byline or line.ellipsis or line.credit) \
-        and any(ch.isalnum() for ch in line.text)
+        and any(ch.isalnum() for ch in line.text) and not INLINE_MARK.match(line.text)
 
 
 def _complete(lines: list[Line], article: Article) -> Article:
-    """The body with the short lines inside it that its markup vouches for (COMPLETE_KINDS)."""
+    """The body with the short lines its markup vouches for: COMPLETE_KINDS inside it, EDGE_HINT at its ends."""
     found = _body_span(lines, article.paragraphs)
     if found is None:
         return article
     first, last, kept = found
     added = [k for k in range(first, last + 1)
              if lines[k].role == "junk_in_body" and lines[k].kind in COMPLETE_KINDS and _short_body_line(lines[k])]
+    if EDGE_HINT is not None:
+        for step, k in ((-1, first - 1), (1, last + 1)):
+            while 0 <= k < len(lines) and lines[k].role in ("", "caption", "credit", "caption_cut"):
+                line = lines[k]
+                if not line.role:
+                    if not (line.kind == "p" and line.hint >= EDGE_HINT and line.quality > EDGE_Q
+                            and _short_body_line(line)):
+                        break
+                    added.append(k)
+                    first, last = min(first, k), max(last, k)
+                k += step
     if not added:
         return article
     removed = dict(article.removed)
     for k in added:
-        reason = _reason(lines[k], True)
+        reason = _reason(lines[k], found[0] <= k <= found[1])
         removed[reason] = removed.get(reason, 0) - 1
         if removed[reason] <= 0:
             del removed[reason]
