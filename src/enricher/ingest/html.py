@@ -238,7 +238,7 @@ class _Page:
         # (tag, flags, negative containers, element id) of open elements; inline elements repeat their
         # parent's flags, negative containers and id
         self.stack: list[tuple[str, int, tuple[int, ...], int]] = []
-        self.parent: list[int] = [0]  # parent element id by element id (0: none)
+        self.elements = 0  # elements opened so far: the last one's id
         self.lines: list[Line] = []
         self.current: list[str] = []
         self.link_chars = 0  # characters of the current block inside <a>
@@ -293,10 +293,8 @@ class _Page:
             elif flags & _BYLINE and len(tokens) <= 12:
                 hint -= 0.5
             line = Line(text, self.block, kind, hint)
-            if stack:
-                line.extra["el"] = stack[-1][3]
-                if flags & _NEG:
-                    line.extra["negs"] = stack[-1][2]
+            if flags & _NEG:
+                line.extra["negs"] = stack[-1][2]
             self.lines.append(line)
         self.link_chars = 0
         if new_block:
@@ -342,9 +340,8 @@ class _Page:
             flags |= _FURN
         elif tag == "article" or tag == "main":
             flags |= _ARTICLE
-        parent, negs, parent_id = stack[-1][1:] if stack else (0, (), 0)
-        eid = len(self.parent)
-        self.parent.append(parent_id)
+        parent, negs = stack[-1][1:3] if stack else (0, ())
+        self.elements = eid = self.elements + 1
         if flags & _POS:
             parent &= ~(_NEG | _FURN)  # a body container wins over a 'widget' around it
             negs = ()
