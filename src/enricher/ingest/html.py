@@ -239,6 +239,7 @@ class _Page:
         # parent's flags, negative containers and id
         self.stack: list[tuple[str, int, tuple[int, ...], int]] = []
         self.elements = 0  # elements opened so far: the last one's id
+        self.body_root = 0  # id of the outermost open container named as the article body (see _flush)
         self.lines: list[Line] = []
         self.current: list[str] = []
         self.link_chars = 0  # characters of the current block inside <a>
@@ -295,6 +296,8 @@ class _Page:
             line = Line(text, self.block, kind, hint)
             if flags & _NEG:
                 line.extra["negs"] = stack[-1][2]
+            if flags & _POS:
+                line.extra["body_root"] = self.body_root
             self.lines.append(line)
         self.link_chars = 0
         if new_block:
@@ -343,6 +346,8 @@ class _Page:
         parent, negs = stack[-1][1:3] if stack else (0, ())
         self.elements = eid = self.elements + 1
         if flags & _POS:
+            if not parent & _POS:
+                self.body_root = eid
             parent &= ~(_NEG | _FURN)  # a body container wins over a 'widget' around it
             negs = ()
         elif flags & _NEG:
@@ -544,6 +549,14 @@ def _complete(lines: list[Line], article: Article) -> Article:
     return replace(article, paragraphs=paragraphs, removed=removed)
 
 
+def _body_containers(lines: list[Line], paragraphs: tuple[str, ...]) -> int:
+    """How many separate containers named as the article body the body's lines come from (0 when none)."""
+    found = _body_span(lines, paragraphs)
+    if found is None:
+        return 0
+    return len({lines[k].extra["body_root"] for k in found[2] if "body_root" in lines[k].extra})
+
+
 def html_to_article(html: str, *, safety_net: bool = True) -> Article:
     """The article in an HTML page.
 
@@ -585,6 +598,7 @@ def html_to_article(html: str, *, safety_net: bool = True) -> Article:
                          "published": published or article.published, "byline": byline})
     if not safety_net:
         return article
-    decision = reconsider(html, article)
+    decision = reconsider(html, article, containers=_body_containers([ln for ln in lines if ln.text],
+                                                                      article.paragraphs))
     return replace(decision.article, safety_net={"checked": int(decision.checked),
                                                  "replaced": int(decision.replaced)})
