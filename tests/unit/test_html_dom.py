@@ -117,3 +117,12 @@ def test_short_edge_paragraph_is_trimmed_without_the_edge_rule(monkeypatch):
 def test_short_edge_paragraph_outside_a_body_container_is_still_trimmed():
     page = SIGNED_OFF.replace("class='entry-content'", "class='box'")
     assert CLOSING not in html_to_article(page, safety_net=False).paragraphs
+
+
+def test_an_embedded_post_signature_inside_the_body_stays_out():
+    signature = "— Harbour Cat (@harbourcat) May 2, 2024"
+    page = _page(f"<article>{_paras(STORY[:2])}<blockquote><p>Nets full of bottles again</p><p>{signature}</p>"
+                 f"</blockquote>{_paras(STORY[2:])}</article>")
+    article = html_to_article(page, safety_net=False)
+    assert signature not in article.paragraphs
+    assert "Nets full of bottles again" in article.paragraphs

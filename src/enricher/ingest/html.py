@@ -21,7 +21,7 @@ from html import unescape
 from ..model import Article
 from . import metadata as meta
 from .dump import CleaningError, Line, NotAnArticle, _reason, extract
-from .lines import SENTENCE_END
+from .lines import SENTENCE_END, URL
 from .markers import INLINE_MARK
 from .dedupe import fingerprint
 from .safety_net import reconsider
@@ -524,7 +524,8 @@ def _complete(lines: list[Line], article: Article) -> Article:
         return article
     first, last, kept = found
     added = [k for k in range(first, last + 1)
-             if lines[k].role == "junk_in_body" and lines[k].kind in COMPLETE_KINDS and _short_body_line(lines[k])]
+             if lines[k].role == "junk_in_body" and lines[k].kind in COMPLETE_KINDS and _short_body_line(lines[k])
+             and not URL.search(lines[k].text)]  # an embedded post's signature, a bare link
     if EDGE_HINT is not None:
         for step, k in ((-1, first - 1), (1, last + 1)):
             while 0 <= k < len(lines) and lines[k].role in ("", "caption", "credit", "caption_cut"):
