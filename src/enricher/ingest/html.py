@@ -517,12 +517,14 @@ def _short_body_line(line: Line) -> bool:
         and any(ch.isalnum() for ch in line.text) and not INLINE_MARK.match(line.text)
 
 
-def _complete(lines: list[Line], article: Article) -> Article:
-    """The body with the short lines its markup vouches for: COMPLETE_KINDS inside it, EDGE_HINT at its ends."""
+def _complete(lines: list[Line], article: Article) -> tuple[Article, set[int]]:
+    """The body with the short lines its markup vouches for (COMPLETE_KINDS inside it, EDGE_HINT at its ends),
+    and the indices of the body's lines (empty when they cannot be told)."""
     found = _body_span(lines, article.paragraphs)
     if found is None:
-        return article
+        return article, set()
     first, last, kept = found
+    title = fingerprint(article.title) if article.title else ""
     added = [k for k in range(first, last + 1)
              if lines[k].role == "junk_in_body" and lines[k].kind in COMPLETE_KINDS and _short_body_line(lines[k])
              and not URL.search(lines[k].text)]  # an embedded post's signature, a bare link
@@ -532,13 +534,13 @@ def _complete(lines: list[Line], article: Article) -> Article:
                 line = lines[k]
                 if not line.role:
                     if not (line.kind == "p" and line.hint >= EDGE_HINT and line.quality > EDGE_Q
-                            and _short_body_line(line)):
+                            and _short_body_line(line)) or fingerprint(line.text) == title:
                         break
                     added.append(k)
                     first, last = min(first, k), max(last, k)
                 k += step
     if not added:
-        return article
+        return article, kept
     removed = dict(article.removed)
     for k in added:
         reason = _reason(lines[k], found[0] <= k <= found[1])
@@ -547,15 +549,12 @@ def _complete(lines: list[Line], article: Article) -> Article:
             del removed[reason]
     keep = kept.union(added)
     paragraphs = tuple(lines[k].text for k in range(first, last + 1) if k in keep)
-    return replace(article, paragraphs=paragraphs, removed=removed)
+    return replace(article, paragraphs=paragraphs, removed=removed), keep
 
 
-def _body_containers(lines: list[Line], paragraphs: tuple[str, ...]) -> int:
+def _body_containers(lines: list[Line], body: set[int]) -> int:
     """How many separate containers named as the article body the body's lines come from (0 when none)."""
-    found = _body_span(lines, paragraphs)
-    if found is None:
-        return 0
-    return len({lines[k].extra["body_root"] for k in found[2] if "body_root" in lines[k].extra})
+    return len({lines[k].extra["body_root"] for k in body if "body_root" in lines[k].extra})
 
 
 def html_to_article(html: str, *, safety_net: bool = True) -> Article:
@@ -580,7 +579,8 @@ def html_to_article(html: str, *, safety_net: bool = True) -> Article:
             raise
         lines = [Line(ln.text, ln.block, kind="" if ln.kind == "junk" else ln.kind) for ln in lines]
         article = extract(lines, title=title, html=True)
-    article = _complete([ln for ln in lines if ln.text], article)
+    lines = [ln for ln in lines if ln.text]
+    article, body = _complete(lines, article)
     published = None
     for cand in (page.meta.get("article:published_time"), ld.get("datePublished"),
                  page.meta.get("datepublished"), page.meta.get("date"), *page.times[:1]):
@@ -599,7 +599,6 @@ def html_to_article(html: str, *, safety_net: bool = True) -> Article:
                          "published": published or article.published, "byline": byline})
     if not safety_net:
         return article
-    decision = reconsider(html, article, containers=_body_containers([ln for ln in lines if ln.text],
-                                                                      article.paragraphs))
+    decision = reconsider(html, article, containers=_body_containers(lines, body))
     return replace(decision.article, safety_net={"checked": int(decision.checked),
                                                  "replaced": int(decision.replaced)})
