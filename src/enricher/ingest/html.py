@@ -7,7 +7,11 @@ page furniture (nav, aside, footer, forms) or in a container whose class/id
 says 'related', 'comment', 'share', 'newsletter', 'caption', 'credit',
 'byline', and whether it sits in <article>/<main> or a body-like container.
 The page-text cleaner (dump.extract) then scores these blocks with that
-evidence added, so both input kinds share one algorithm. Title and dates come
+evidence added, so both input kinds share one algorithm. Around it, the DOM is read three more
+ways: a negative container holding most of the page's prose is a layout wrapper, not furniture
+(_lift_misleading_negatives); short list items, cells and paragraphs between body lines, and short
+paragraphs at the body's ends inside an article-body container, are body (_complete); and the
+number of article-body containers the body draws on tells the safety net to look for a runaway. Title and dates come
 from h1, og:title, <title>, article:published_time, <time> and JSON-LD.
 """
 

@@ -13,9 +13,14 @@ and the candidate ends at a comments or author-box header as our own choice does
 Page dumps have no net yet: a densest-prose-run candidate (tried in bench) fixed three
 cleaning-more pages but broke a cleaning-dev page (0.94 -> 0.10) and two others, so it was dropped.
 
+Runaways: when our body draws on two or more separate containers named as the article body
+(html.py counts them: an endless-scroll page showing the next stories with the same markup), the
+extractor runs too, and a body holding over LONG_VS_DOM times its article's words keeps only our
+paragraphs that are in that article. Otherwise a long body is never replaced (on every source our
+longer bodies were the better ones).
+
 Thresholds were set on the tune sites of the cleaning-more development set (bench/cleaning.py) and read on its held-out
-sites (bench/cleaning_combos.py); a long body is never replaced (on every source our longer
-bodies were the better ones). Pure: no state between calls, same input same output.
+sites (bench/cleaning_combos.py). Pure: no state between calls, same input same output.
 """
 
 from __future__ import annotations
