@@ -7,7 +7,11 @@ page furniture (nav, aside, footer, forms) or in a container whose class/id
 says 'related', 'comment', 'share', 'newsletter', 'caption', 'credit',
 'byline', and whether it sits in <article>/<main> or a body-like container.
 The page-text cleaner (dump.extract) then scores these blocks with that
-evidence added, so both input kinds share one algorithm. Title and dates come
+evidence added, so both input kinds share one algorithm. Around it, the DOM is read three more
+ways: a negative container holding most of the page's prose is a layout wrapper, not furniture
+(_lift_misleading_negatives); short list items, cells and paragraphs between body lines, and short
+paragraphs at the body's ends inside an article-body container, are body (_complete); and the
+number of article-body containers the body draws on tells the safety net to look for a runaway. Title and dates come
 from h1, og:title, <title>, article:published_time, <time> and JSON-LD.
 """
 
@@ -20,7 +24,9 @@ from html import unescape
 
 from ..model import Article
 from . import metadata as meta
-from .dump import CleaningError, Line, NotAnArticle, extract
+from .dump import CleaningError, Line, NotAnArticle, _reason, extract
+from .lines import SENTENCE_END, URL
+from .markers import INLINE_MARK
 from .dedupe import fingerprint
 from .safety_net import reconsider
 
@@ -207,7 +213,7 @@ class _Page:
                 if tag in _INLINE:  # a, b, em...: the most frequent tags, and the simplest
                     if not close:
                         # what handle_starttag does for them: no attributes read, the parent's flags
-                        stack.append((tag, stack[-1][1] if stack else 0))
+                        stack.append((tag, *stack[-1][1:]) if stack else (tag, 0, (), 0))
                         open_[tag] = open_.get(tag, 0) + 1
                         if raw and raw[-1] == "/":
                             end(tag)
@@ -233,7 +239,11 @@ class _Page:
         self._flush()
 
     def __init__(self) -> None:
-        self.stack: list[tuple[str, int]] = []  # (tag, flags) of open elements
+        # (tag, flags, negative containers, element id) of open elements; inline elements repeat their
+        # parent's flags, negative containers and id
+        self.stack: list[tuple[str, int, tuple[int, ...], int]] = []
+        self.elements = 0  # elements opened so far: the last one's id
+        self.body_root = 0  # id of the outermost open container named as the article body (see _flush)
         self.lines: list[Line] = []
         self.current: list[str] = []
         self.link_chars = 0  # characters of the current block inside <a>
@@ -264,7 +274,7 @@ class _Page:
             stack = self.stack
             flags = stack[-1][1] if stack else 0
             kind = ""
-            for tag, _ in reversed(stack):
+            for tag, *_ in reversed(stack):
                 if tag in _BLOCK_KIND:
                     kind = _BLOCK_KIND[tag]
                     break
@@ -287,7 +297,12 @@ class _Page:
                 kind = "caption"
             elif flags & _BYLINE and len(tokens) <= 12:
                 hint -= 0.5
-            self.lines.append(Line(text, self.block, kind, hint))
+            line = Line(text, self.block, kind, hint)
+            if flags & _NEG:
+                line.extra["negs"] = stack[-1][2]
+            if flags & _POS:
+                line.extra["body_root"] = self.body_root
+            self.lines.append(line)
         self.link_chars = 0
         if new_block:
             self.block += 1
@@ -332,10 +347,16 @@ class _Page:
             flags |= _FURN
         elif tag == "article" or tag == "main":
             flags |= _ARTICLE
-        parent = stack[-1][1] if stack else 0
+        parent, negs = stack[-1][1:3] if stack else (0, ())
+        self.elements = eid = self.elements + 1
         if flags & _POS:
+            if not parent & _POS:
+                self.body_root = eid
             parent &= ~(_NEG | _FURN)  # a body container wins over a 'widget' around it
-        stack.append((tag, flags | parent))  # flags accumulate down the tree
+            negs = ()
+        elif flags & _NEG:
+            negs = (*negs, eid)  # the containers a class/id word marks negative, outermost first
+        stack.append((tag, flags | parent, negs, eid))  # flags accumulate down the tree
         open_ = self.open
         open_[tag] = open_.get(tag, 0) + 1
 
@@ -372,7 +393,7 @@ class _Page:
                     open_[tag] -= 1
                     stack.pop()
                     return
-                for t, _ in stack[k:]:
+                for t, *_ in stack[k:]:
                     open_[t] -= 1
                 del stack[k:]
                 return
@@ -436,6 +457,110 @@ def _page_title(page: _Page, ld: dict[str, str]) -> str | None:
     return _SITE_SUFFIX.sub("", doc_title) if doc_title else None
 
 
+# A container a class/id word marks negative ('widget', 'sidebar', 'newsletter'...) that holds at least this
+# share of the page's prose is a layout wrapper or a misnamed article, not furniture.
+NEG_LIFT_SHARE = 0.5
+
+
+def _lift_misleading_negatives(lines: list[Line]) -> None:
+    """Undo the negative hint of lines whose every negative container holds most of the page's prose.
+
+    Prose: lines of at least 8 words ending like a sentence, outside nav/aside/footer/hidden markup.
+    """
+    total = 0
+    by_container: dict[int, int] = {}
+    for line in lines:
+        if line.kind == "junk":
+            continue
+        n = len(line.text.split())
+        if n < 8 or not SENTENCE_END.search(line.text[-4:]):
+            continue
+        total += n
+        for eid in line.extra.get("negs", ()):
+            by_container[eid] = by_container.get(eid, 0) + n
+    lifted = {eid for eid, n in by_container.items() if n >= NEG_LIFT_SHARE * total}
+    if not lifted:
+        return
+    for line in lines:
+        negs = line.extra.get("negs")
+        if negs and lifted.issuperset(negs):
+            line.hint += 1.0
+            line.extra["lifted"] = True
+
+
+def _body_span(lines: list[Line], paragraphs: tuple[str, ...]) -> tuple[int, int, set[int]] | None:
+    """Where extract's paragraphs sit in lines: first and last index, and the indices of the kept lines.
+
+    The kept lines are the region's lines with no role, in order; the first paragraph may have been
+    dropped as the title, so the match starts at any line holding paragraphs[0]."""
+    if not paragraphs:
+        return None
+    free = [k for k, line in enumerate(lines) if not line.role]
+    for start, k in enumerate(free):
+        if lines[k].text != paragraphs[0] or len(free) - start < len(paragraphs):
+            continue
+        span = free[start:start + len(paragraphs)]
+        if all(lines[m].text == para for m, para in zip(span, paragraphs)):
+            return span[0], span[-1], set(span)
+    return None
+
+
+# Short lines inside the body that the line evidence dropped (list items, table cells, short paragraphs)
+# are body text when the markup says so: a list, table or paragraph between body lines, not in a negative
+# container, not mostly links, not boilerplate, a date, a byline, a credit or a teaser.
+COMPLETE_KINDS = frozenset(("li", "td", "p"))
+# The line choice trims the body to solid prose at both ends. A short paragraph at an end inside a container
+# named as the article body (hint >= EDGE_HINT: 'entry-content', itemprop=articleBody...) whose quality is
+# above EDGE_Q is body all the same (a closing line, a lead-in); None switches this off.
+EDGE_HINT: float | None = 0.3
+EDGE_Q = -0.5
+
+
+def _short_body_line(line: Line) -> bool:
+    return line.hint >= -0.05 and not (line.boiler or line.dated or line.byline or line.ellipsis or line.credit) \
+        and any(ch.isalnum() for ch in line.text) and not INLINE_MARK.match(line.text)
+
+
+def _complete(lines: list[Line], article: Article) -> tuple[Article, set[int]]:
+    """The body with the short lines its markup vouches for (COMPLETE_KINDS inside it, EDGE_HINT at its ends),
+    and the indices of the body's lines (empty when they cannot be told)."""
+    found = _body_span(lines, article.paragraphs)
+    if found is None:
+        return article, set()
+    first, last, kept = found
+    title = fingerprint(article.title) if article.title else ""
+    added = [k for k in range(first, last + 1)
+             if lines[k].role == "junk_in_body" and lines[k].kind in COMPLETE_KINDS and _short_body_line(lines[k])
+             and not URL.search(lines[k].text)]  # an embedded post's signature, a bare link
+    if EDGE_HINT is not None:
+        for step, k in ((-1, first - 1), (1, last + 1)):
+            while 0 <= k < len(lines) and lines[k].role in ("", "caption", "credit", "caption_cut"):
+                line = lines[k]
+                if not line.role:
+                    if not (line.kind == "p" and line.hint >= EDGE_HINT and line.quality > EDGE_Q
+                            and _short_body_line(line)) or fingerprint(line.text) == title:
+                        break
+                    added.append(k)
+                    first, last = min(first, k), max(last, k)
+                k += step
+    if not added:
+        return article, kept
+    removed = dict(article.removed)
+    for k in added:
+        reason = _reason(lines[k], found[0] <= k <= found[1])
+        removed[reason] = removed.get(reason, 0) - 1
+        if removed[reason] <= 0:
+            del removed[reason]
+    keep = kept.union(added)
+    paragraphs = tuple(lines[k].text for k in range(first, last + 1) if k in keep)
+    return replace(article, paragraphs=paragraphs, removed=removed), keep
+
+
+def _body_containers(lines: list[Line], body: set[int]) -> int:
+    """How many separate containers named as the article body the body's lines come from (0 when none)."""
+    return len({lines[k].extra["body_root"] for k in body if "body_root" in lines[k].extra})
+
+
 def html_to_article(html: str, *, safety_net: bool = True) -> Article:
     """The article in an HTML page.
 
@@ -445,16 +570,21 @@ def html_to_article(html: str, *, safety_net: bool = True) -> Article:
     page = _Page()
     page.feed(html)
     page.close()
+    if NEG_LIFT_SHARE < 1:
+        _lift_misleading_negatives(page.lines)
     ld = _jsonld_fields(page.jsonld)
     title = _page_title(page, ld)
+    lines = page.lines
     try:
-        article = extract(page.lines, title=title, html=True)
+        article = extract(lines, title=title, html=True)
     except NotAnArticle:
         # The markup may mislead (a whole blog inside class="widget"): judge the text alone.
-        if not any(line.hint < 0 or line.kind == "junk" for line in page.lines):
+        if not any(line.hint < 0 or line.kind == "junk" for line in lines):
             raise
-        article = extract([Line(ln.text, ln.block, kind="" if ln.kind == "junk" else ln.kind)
-                           for ln in page.lines], title=title, html=True)
+        lines = [Line(ln.text, ln.block, kind="" if ln.kind == "junk" else ln.kind) for ln in lines]
+        article = extract(lines, title=title, html=True)
+    lines = [ln for ln in lines if ln.text]
+    article, body = _complete(lines, article)
     published = None
     for cand in (page.meta.get("article:published_time"), ld.get("datePublished"),
                  page.meta.get("datepublished"), page.meta.get("date"), *page.times[:1]):
@@ -473,6 +603,6 @@ def html_to_article(html: str, *, safety_net: bool = True) -> Article:
                          "published": published or article.published, "byline": byline})
     if not safety_net:
         return article
-    decision = reconsider(html, article)
+    decision = reconsider(html, article, containers=_body_containers(lines, body))
     return replace(decision.article, safety_net={"checked": int(decision.checked),
                                                  "replaced": int(decision.replaced)})

@@ -13,9 +13,14 @@ and the candidate ends at a comments or author-box header as our own choice does
 Page dumps have no net yet: a densest-prose-run candidate (tried in bench) fixed three
 cleaning-more pages but broke a cleaning-dev page (0.94 -> 0.10) and two others, so it was dropped.
 
+Runaways: when our body draws on two or more separate containers named as the article body
+(html.py counts them: an endless-scroll page showing the next stories with the same markup), the
+extractor runs too, and a body holding over LONG_VS_DOM times its article's words keeps only our
+paragraphs that are in that article. Otherwise a long body is never replaced (on every source our
+longer bodies were the better ones).
+
 Thresholds were set on the tune sites of the cleaning-more development set (bench/cleaning.py) and read on its held-out
-sites (bench/cleaning_combos.py); a long body is never replaced (on every source our longer
-bodies were the better ones). Pure: no state between calls, same input same output.
+sites (bench/cleaning_combos.py). Pure: no state between calls, same input same output.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class ExtractorMissing(SafetyNetError):
 SHORT_VS_EVIDENCE = 0.7
 SHORT_VS_DOM = 0.6
 MIN_DOM_WORDS = 50
+LONG_VS_DOM = 1.5
 MIN_P_WORDS = 8
 
 _P = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.S | re.I)
@@ -118,12 +124,35 @@ def _without_aside(article: Article, paragraphs: list[str]) -> list[str]:
     return kept
 
 
-def reconsider(html: str, article: Article) -> NetDecision:
-    """Our article, or the DOM extractor's when ours is far shorter than the page's evidence and its body."""
+def _trim_runaway(article: Article, ours: int, candidate: list[str]) -> Article | None:
+    """Our paragraphs that are in the DOM extractor's article, when ours is far longer than it; None: keep ours."""
+    if _words(candidate) < MIN_DOM_WORDS or ours <= LONG_VS_DOM * _words(candidate):
+        return None
+    inside = {fingerprint(para) for para in candidate}
+    kept = [para for para in article.paragraphs if fingerprint(para) in inside]
+    if _words(kept) < MIN_DOM_WORDS:
+        return None
+    return replace(article, paragraphs=tuple(kept))
+
+
+def reconsider(html: str, article: Article, containers: int = 1) -> NetDecision:
+    """Our article, or the DOM extractor's when ours is far shorter than the page's evidence and its body.
+
+    containers: how many separate containers named as the article body ours draws on (html.py counts them);
+    from two on, the body may have run on into the next stories: the DOM extractor runs, and when ours holds
+    over LONG_VS_DOM times its words, ours keeps only the paragraphs that are in its article.
+    """
     ours = _words(article.paragraphs)
+    candidate = None
+    if containers >= 2:
+        candidate = dom_paragraphs(html)
+        trimmed = _trim_runaway(article, ours, candidate)
+        if trimmed is not None:
+            return NetDecision(trimmed, True, True)
     if ours >= SHORT_VS_EVIDENCE * prose_words(html):
-        return NetDecision(article, False, False)
-    candidate = dom_paragraphs(html)
+        return NetDecision(article, candidate is not None, False)
+    if candidate is None:
+        candidate = dom_paragraphs(html)
     if _words(candidate) < MIN_DOM_WORDS or ours >= SHORT_VS_DOM * _words(candidate):
         return NetDecision(article, True, False)
     kept = _without_aside(article, _until_article_end(candidate))
