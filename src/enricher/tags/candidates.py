@@ -61,6 +61,17 @@ CALENDAR = frozenset(
     sep sep. sept sept. oct oct. nov nov. dec dec. today yesterday tomorrow""".split()
 )
 _TITLE_OR_DATE = TITLES | CALENDAR
+# Nouns that measure or date something but are no topic on their own (singular keys, as
+# entities.word_key makes them): time words, units, currencies. Closed classes of English.
+MEASURE_WORDS = frozenset(
+    """second minute hour day night morning afternoon evening week weekend fortnight month quarter year
+    decade century time period moment date percent per-cent pct percentage point metre meter kilometre
+    kilometer km mile yard foot feet inch centimetre centimeter millimetre millimeter gram kilogram kg
+    tonne ton pound lb ounce oz litre liter gallon barrel acre hectare degree celsius fahrenheit watt
+    kilowatt megawatt gigawatt byte megabyte gigabyte dollar euro sterling stg yen yuan renminbi franc
+    rupee peso rouble ruble lira krone krona kroner leu lei zloty forint won baht ringgit rand shekel
+    dinar riyal dirham cent pence penny""".split()
+)
 # Between sentences in document_mentions' token and tag lists: no token (tokens hold no
 # white space), tag, cue or name word, and no letter.
 _SEP = "\n"

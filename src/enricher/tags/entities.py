@@ -26,6 +26,7 @@ PLACE_WORDS = frozenset(
     island islands mountain mountains mount valley canyon desert forest park peninsula harbor harbour port
     street avenue road square airport alley plain plains strait channel heights hills falls""".split()
 )
+ACRONYM_ORG = 2
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
 
@@ -262,7 +263,7 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     for m in g.mentions:
         for kind, n in m.cues.items():
             votes[kind] += n
-    forms = {" ".join(m.words).lower() for m in g.mentions}
+    forms = {" ".join(m.words).lower().replace(".", "") if is_acronym(m.words[0]) else " ".join(m.words).lower() for m in g.mentions}
     if forms & places or g.label.lower() in places:
         votes["place"] += 4
     main = by_key[g.key][0].words
@@ -271,6 +272,8 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
         votes["place"] += 3
     if not ORG_WORDS.isdisjoint(lows) or len(g.keys) > 1 and any(is_acronym(k[0]) for k in g.keys if len(k) == 1):
         votes["organization"] += 2
+    elif len(main) == 1 and is_acronym(main[0]) and len(g.key[0]) >= 3 and not votes["place"] >= 4:
+        votes["organization"] += ACRONYM_ORG  # "NATO", "FIFA": an acronym of three letters or more names a body
     if (
         len(g.keys) > 1
         and _person_like(main)

@@ -9,6 +9,7 @@ their words in a background English word-frequency table (wordfreq). See docs/ta
 from __future__ import annotations
 
 import math
+import re
 from bisect import insort
 from collections import Counter
 from itertools import chain
@@ -17,7 +18,7 @@ from typing import Any
 from ..model import Document, Tag
 from ..resources import Resources
 from ..text.postag import FastPerceptron, tokens
-from .candidates import document_mentions
+from .candidates import MEASURE_WORDS, document_mentions
 from .capitalised import Capitalised
 from .entities import group_mentions, place_names, word_key
 from .wordfreq import load_zipf
@@ -36,6 +37,13 @@ LENGTH_POWER = 0.3  # the phrase's word weight is summed and divided by len**pow
 SINGLE_ALL = 0.5  # share of a word's occurrences inside longer phrases credited to it alone
 SUPERSET = 0.7  # factor on a phrase that contains a better tag
 SUB_INDEPENDENT = 2  # a sub-phrase of a better tag stays only if seen this often on its own
+GENERIC_ZIPF = 5.0  # a single common noun at least this frequent in general English ...
+GENERIC = 0.2  # ... is worth this much: "people", "report" are seldom a story's topic
+ALONE = 3.0  # a sub-phrase stays beside its longer same-kind tag only if used alone this many times more
+SPAN = 10  # tags are chosen at least this many at a time
+NAME_SLOTS = 5  # slots kept for the most-mentioned names ...
+MODIFIER_MAX = 3  # a name mentioned this often keeps its tag even if mostly a modifier ("NATO troops")
+NAME_MIN = 2  # ... mentioned at least this often
 
 
 class KeyphraseTagger:
@@ -62,6 +70,11 @@ class KeyphraseTagger:
             "sub_independent": SUB_INDEPENDENT,
             "single_all": SINGLE_ALL,
             "superset": SUPERSET,
+            "name_slots": NAME_SLOTS,
+            "name_min": NAME_MIN,
+            "generic_zipf": GENERIC_ZIPF,
+            "generic": GENERIC,
+            "alone": ALONE,
         }
         self.params.update(params)
 
@@ -82,14 +95,16 @@ class KeyphraseTagger:
         if not mentions:
             return ()
         scored = self._score(doc, mentions, group_mentions(mentions, self._places))
-        chosen = self._choose(scored, limit)
+        # Chosen as ten (or more) and cut, so that fewer tags are the first of the ten.
+        chosen = self._choose(scored, max(limit, SPAN))[:limit]
         top = chosen[0][0] if chosen else 1.0
         return tuple(Tag(g.label, g.kind, round(score / top, 6)) for score, g in chosen)
 
     def _mentions(self, doc: Document) -> list[Any]:
         """Every candidate mention in the POS-tagged sentences, in document order."""
-        sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in doc.sentences]
-        tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in doc.sentences])
+        sentences = [s for s in doc.sentences if not shouted(s.words)]
+        sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in sentences]
+        tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in sentences])
         return document_mentions(tagged, doc.stopwords)
 
     def _score(self, doc: Document, mentions: list[Any], groups: list[Any]) -> list[tuple[float, Any]]:
@@ -103,6 +118,7 @@ class KeyphraseTagger:
         sub_independent, length_power, single_all = p["sub_independent"], p["length_power"], p["single_all"]
         tf_power, position, spread, title = p["tf_power"], p["position"], p["spread"], p["title"]
         person, name = p["person"], p["name"]
+        generic_zipf, generic_factor = p["generic_zipf"], p["generic"]
         word_weight: dict[str, float] = {}
         scored: list[tuple[float, Any]] = []
         for g in groups:
@@ -120,9 +136,14 @@ class KeyphraseTagger:
             word_score = total / size**length_power
             # (one key's mentions come in document order; merged keys' do not)
             first = g.mentions[0].sentence if len(g.keys) == 1 else min([m.sentence for m in g.mentions])
+            generic = 1.0
             if size == 1 and not g.name:
+                if main[0] in MEASURE_WORDS:
+                    continue  # "week", "percent", "euros", "tonne": no topic on their own
+                if self._zipf.get(main[0], 0.0) >= generic_zipf:
+                    generic = generic_factor
                 tf += single_all * (word_tf[main[0]] - tf)
-            score = word_score * tf**tf_power
+            score = word_score * tf**tf_power * generic
             score *= 1.0 + position / (1.0 + first)
             if spread:
                 score *= 1.0 + spread * (max([m.sentence for m in g.mentions]) - first) / n_sent
@@ -135,15 +156,19 @@ class KeyphraseTagger:
         return scored
 
     def _choose(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
-        """The best `limit` groups that do not repeat a better one."""
-        chosen: list[tuple[float, Any]] = []
+        """The best `limit` groups that do not repeat a better one; the most-mentioned names first."""
+        chosen = self._names_first(scored, limit)
+        reserved = {id(g) for _, g in chosen}
         penalised: set[int] = set()
         superset, sub_independent = self.params["superset"], self.params["sub_independent"]
+        alone = self.params["alone"]
         i = 0  # scored[i:] are still to consider, in order
         while i < len(scored) and len(chosen) < limit:
             score, g = scored[i]
             i += 1
-            if _repeats(g, chosen, sub_independent):
+            if id(g) in reserved or _repeats(g, chosen, sub_independent):
+                continue
+            if alone and not self._one_of_a_kind(score, g, chosen, alone, reserved):
                 continue
             if id(g) not in penalised and superset < 1.0 and _contains_chosen(g, chosen):
                 # "Stieg Larsson estate" after "Stieg Larsson": worth less, not nothing.
@@ -152,7 +177,60 @@ class KeyphraseTagger:
                 insort(scored, (score * superset, g), lo=i, key=_order)
                 continue
             chosen.append((score, g))
+        chosen.sort(key=_order)
         return chosen
+
+    @staticmethod
+    def _one_of_a_kind(score: float, g: Any, chosen: list[tuple[float, Any]], alone: float, reserved: set[int]) -> bool:
+        """Whether g may join: of a tag and a longer one of the same kind ("barrier", "tidal
+        barrier") only one stays, the shorter only if used on its own `alone` times as often."""
+        words = _label_words(g.label)
+        for j, (_, c) in enumerate(chosen):
+            if c.kind != g.kind:
+                continue
+            other = _label_words(c.label)
+            if len(words) < len(other) and _inside(words, other):
+                return len(g.mentions) >= alone * len(c.mentions)  # (both stay then)
+            if len(other) < len(words) and _inside(other, words):
+                if len(c.mentions) >= alone * len(g.mentions) or id(c) in reserved:
+                    return False
+                del chosen[j]  # the longer says it: "tidal barrier" for "barrier"
+                return True
+        return True
+
+    def _names_first(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
+        """Slots kept for the names the story mentions most (at least `name_min` times)."""
+        slots = min(int(self.params["name_slots"]), limit)
+        least = self.params["name_min"]
+        if slots <= 0:
+            return []
+        names = [(s, g) for s, g in scored if g.name and len(g.mentions) >= least]
+        names.sort(key=lambda sg: (-len(sg[1].mentions), _order(sg)))
+        chosen: list[tuple[float, Any]] = []
+        for s, g in names:
+            if len(chosen) >= slots:
+                break
+            if not _repeats(g, chosen, self.params["sub_independent"]):
+                chosen.append((s, g))
+        return chosen
+
+
+def shouted(words: tuple[str, ...]) -> bool:
+    """A sentence in capitals (a headline, a heading): its capitals say nothing about names."""
+    long = [w for w in words if len(w) > 1 and w[0].isalpha()]
+    return len(long) >= 3 and sum(w.isupper() for w in long) >= 0.8 * len(long)
+
+
+def _label_words(label: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(label.lower()))
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def _order(scored: tuple[float, Any]) -> tuple[float, str, str]:
@@ -182,7 +260,7 @@ def _carried_by_others(g: Any, inside: dict[tuple[str, ...], int], sub_independe
         # "quotas" when "fishing quotas" says it as often
         return within is not None and within >= max(tf, sub_independent)
     # only ever a modifier ("Iraqi army"): its phrases carry it
-    return len(g.key) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf
+    return tf < MODIFIER_MAX and len(g.key) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf
 
 
 def _contains_chosen(g: Any, chosen: list[tuple[float, Any]]) -> bool:
