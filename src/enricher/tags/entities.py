@@ -27,6 +27,7 @@ PLACE_WORDS = frozenset(
     street avenue road square airport alley plain plains strait channel heights hills falls""".split()
 )
 ACRONYM_ORG = 2
+GIVEN = 2
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
 
@@ -103,7 +104,7 @@ def _surname(word: str) -> str:
     return word.split("-", 1)[1] if "-" in word and word[:1].islower() else word
 
 
-def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Group]:
+def group_mentions(mentions: list[Mention], places: frozenset[str], given: frozenset[str] = frozenset()) -> list[Group]:
     """Merge mentions into groups and give each its label and kind."""
     by_key, name_keys = _keyed(mentions)
     names = {k: ms for k, ms in by_key.items() if k in name_keys}
@@ -113,7 +114,7 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     expanded = _unite_expansions(by_key, names, acronyms, multi, union)
     _unite_extended_acronyms(acronyms, expanded, union)
     _unite_surnames(by_key, names, multi, places, union)
-    return _groups(by_key, name_keys, union, places)
+    return _groups(by_key, name_keys, union, places, given)
 
 
 def _keyed(mentions: list[Mention]) -> tuple[dict[tuple[str, ...], list[Mention]], set[tuple[str, ...]]]:
@@ -205,7 +206,11 @@ def _unite_surnames(
 
 
 def _groups(
-    by_key: dict[tuple[str, ...], list[Mention]], name_keys: set[tuple[str, ...]], union: "_Union", places: frozenset[str]
+    by_key: dict[tuple[str, ...], list[Mention]],
+    name_keys: set[tuple[str, ...]],
+    union: "_Union",
+    places: frozenset[str],
+    given: frozenset[str] = frozenset(),
 ) -> list[Group]:
     """One labelled, typed group per set of united keys, in order of first mention."""
     groups: dict[tuple[str, ...], Group] = {}
@@ -228,7 +233,7 @@ def _groups(
         ms = by_key[g.key]
         g.label = " ".join(ms[0].words) if len(ms) == 1 else _label(ms)
         if g.name:
-            g.kind = _kind(g, by_key, places)
+            g.kind = _kind(g, by_key, places, given)
         elif g.label[1:2].islower() and g.label[:1].lower() != g.label[:1] and all(m.initial for m in g.mentions):
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
     return out
@@ -255,7 +260,7 @@ def _label(ms: list[Mention]) -> str:
     return max(counts, key=lambda f: (counts[f][0], counts[f][1], counts[f][2], f))
 
 
-def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozenset[str]) -> str:
+def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozenset[str], given: frozenset[str] = frozenset()) -> str:
     """Weigh the evidence for each kind; a name without enough of it stays an "entity"."""
     if not g.name:
         return "keyphrase"
@@ -280,6 +285,8 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
         and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key)
     ):
         votes["person"] += 2  # "Kerry" alone after "John Kerry"
+    if len(main) > 1 and lows[0] in given and _person_like(main) and lows[-1] not in given:
+        votes["person"] += GIVEN  # "Ana Ferreira": a given name, then a surname
     person, organization, place = votes["person"], votes["organization"], votes["place"]
     # The most votes; on a tie person, then place, then organization.
     if person >= max(organization, place):

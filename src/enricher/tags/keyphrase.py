@@ -21,7 +21,7 @@ from ..text.postag import FastPerceptron, tokens
 from .candidates import MEASURE_WORDS, document_mentions
 from .capitalised import Capitalised
 from .entities import group_mentions, place_names, word_key
-from .wordfreq import load_zipf
+from .wordfreq import load_gazetteer, load_zipf
 
 
 # Scoring constants, tuned on the keyphrase dev set (docs/tags.md).
@@ -55,7 +55,10 @@ class KeyphraseTagger:
         self._resources = resources
         self._pos = FastPerceptron(resources.pos_tagger())
         self._zipf = load_zipf()
-        self._places = place_names()
+        gazetteer = load_gazetteer()
+        self._places = place_names() | gazetteer.get("city", frozenset())
+        self._given = gazetteer.get("given", frozenset())
+        self._common = frozenset(w for w in resources.pos_tagger().tagdict if w.islower())  # common words
         self._fallback = Capitalised()
         self.params = {
             "zipf_ceiling": ZIPF_CEILING,
@@ -94,7 +97,11 @@ class KeyphraseTagger:
         mentions = self._mentions(doc)
         if not mentions:
             return ()
-        scored = self._score(doc, mentions, group_mentions(mentions, self._places))
+        places = self._places
+        dateline = dateline_place(doc.dateline)
+        if dateline and dateline not in self._common:
+            places = places | {dateline}  # "KORVIK (Reuters) -": a dateline names a place
+        scored = self._score(doc, mentions, group_mentions(mentions, places, self._given))
         # Chosen as ten (or more) and cut, so that fewer tags are the first of the ten.
         chosen = self._choose(scored, max(limit, SPAN))[:limit]
         top = chosen[0][0] if chosen else 1.0
@@ -213,6 +220,15 @@ class KeyphraseTagger:
             if not _repeats(g, chosen, self.params["sub_independent"]):
                 chosen.append((s, g))
         return chosen
+
+
+_DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][^,(\-\u2013\u2014:/]*?)\s*(?:[,(\-\u2013\u2014:/]|\d|$)")
+
+
+def dateline_place(dateline: str | None) -> str | None:
+    """The place a dateline opens with, lower-cased: "OSLO, March 3 (Reuters) -" -> "oslo"."""
+    m = _DATELINE_PLACE.match(dateline or "")
+    return " ".join(m.group(1).lower().split()) or None if m else None
 
 
 def shouted(words: tuple[str, ...]) -> bool:
