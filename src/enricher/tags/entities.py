@@ -27,6 +27,8 @@ PLACE_WORDS = frozenset(
     street avenue road square airport alley plain plains strait channel heights hills falls""".split()
 )
 ACRONYM_ORG = 2
+# Company suffixes (keys: lower case, no full stop): "Bre-X Minerals Ltd", "Barrick Gold Corp".
+COMPANY_SUFFIXES = frozenset("inc corp co ltd llc plc ag sa nv bv gmbh spa ab asa oyj kk".split())
 GIVEN = 2
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
@@ -236,7 +238,22 @@ def _groups(
             g.kind = _kind(g, by_key, places, given)
         elif g.label[1:2].islower() and g.label[:1].lower() != g.label[:1] and all(m.initial for m in g.mentions):
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
+    _consistent(out)
     return out
+
+
+def _consistent(groups: list[Group]) -> None:
+    """One name, one kind in a document: "Bre-X" alone is the company "Bre-X Minerals Ltd"."""
+    companies: dict[str, Group] = {}
+    for g in groups:
+        if g.kind == "organization" and len(g.key) > 1 and g.key[-1].rstrip(".") in COMPANY_SUFFIXES:
+            companies.setdefault(g.key[0], g)
+    if not companies:
+        return
+    for g in groups:
+        if g.name and len(g.key) == 1 and g.kind in ("entity", "person") and g.key[0] in companies:
+            if not any(m.cues.get("person", 0) >= 3 for m in g.mentions):  # not "Mr Barrick"
+                g.kind = "organization"
 
 
 def _cued(ms: list[Mention], kind: str) -> bool:
@@ -282,10 +299,11 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     if (
         len(g.keys) > 1
         and _person_like(main)
+        and lows[0] not in places  # "Philadelphia Eagles", then "the Eagles"
         and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key)
     ):
         votes["person"] += 2  # "Kerry" alone after "John Kerry"
-    if len(main) > 1 and lows[0] in given and _person_like(main) and lows[-1] not in given:
+    if len(main) > 1 and lows[0] in given and _person_like(main) and lows[-1] not in given and lows[0] not in places:
         votes["person"] += GIVEN  # "Ana Ferreira": a given name, then a surname
     person, organization, place = votes["person"], votes["organization"], votes["place"]
     # The most votes; on a tie person, then place, then organization.

@@ -43,6 +43,7 @@ ALONE = 3.0  # a sub-phrase stays beside its longer same-kind tag only if used a
 SPAN = 10  # tags are chosen at least this many at a time
 NAME_SLOTS = 5  # slots kept for the most-mentioned names ...
 MODIFIER_MAX = 3  # a name mentioned this often keeps its tag even if mostly a modifier ("NATO troops")
+NAME_REL = 0.0  # ... and at least this share of the most-mentioned candidate's mentions
 NAME_MIN = 2  # ... mentioned at least this often
 
 
@@ -75,6 +76,7 @@ class KeyphraseTagger:
             "superset": SUPERSET,
             "name_slots": NAME_SLOTS,
             "name_min": NAME_MIN,
+            "name_rel": NAME_REL,
             "generic_zipf": GENERIC_ZIPF,
             "generic": GENERIC,
             "alone": ALONE,
@@ -211,6 +213,8 @@ class KeyphraseTagger:
         least = self.params["name_min"]
         if slots <= 0:
             return []
+        if self.params["name_rel"]:
+            least = max(least, self.params["name_rel"] * max(len(g.mentions) for _, g in scored))
         names = [(s, g) for s, g in scored if g.name and len(g.mentions) >= least]
         names.sort(key=lambda sg: (-len(sg[1].mentions), _order(sg)))
         chosen: list[tuple[float, Any]] = []
