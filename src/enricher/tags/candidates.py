@@ -45,6 +45,7 @@ ORG_WORDS = frozenset(
 # A generic noun after a name that only says what the name is: "the Islamic State group".
 ORG_TAILS = frozenset({"group", "groups", "militia", "movement", "organisation", "organization", "network"})
 PLACE_CUES = frozenset({"in", "at", "near", "from", "across", "outside", "inside"})
+_PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "to", "with", "by", "near", "across"})
 SAY_VERBS = frozenset({"said", "says", "told", "added", "asked", "stated", "argued", "explained", "wrote", "warned"})
 # Lower-case words allowed inside a name when the part before them is an organisation or a title.
 NAME_LINKS = frozenset({"of", "for", "&"})
@@ -334,8 +335,8 @@ def _name_mention(
     nxt = lows[end]  # (_SEP at the sentence's end)
     if nxt in ORG_TAILS:
         _cue(mention, "organization", 2)
-    if nxt in SAY_VERBS or (nxt == "," and toks[end + 1].isdigit()):
-        _cue(mention, "person", 1)
+    if (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
+        _cue(mention, "person", 1)  # "Lund said", not "residents of Korvik said"
     possessive = nxt in ("'s", "’s")
     if lows[start - 1] in SAY_VERBS and not possessive:
         _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"

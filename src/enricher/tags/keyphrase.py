@@ -101,7 +101,7 @@ class KeyphraseTagger:
             return ()
         places = self._places
         dateline = dateline_place(doc.dateline)
-        if dateline and dateline not in self._common:
+        if dateline and dateline not in self._common and not _written_lower(dateline, doc):
             places = places | {dateline}  # "KORVIK (Reuters) -": a dateline names a place
         scored = self._score(doc, mentions, group_mentions(mentions, places, self._given))
         # Chosen as ten (or more) and cut, so that fewer tags are the first of the ten.
@@ -233,6 +233,12 @@ def dateline_place(dateline: str | None) -> str | None:
     """The place a dateline opens with, lower-cased: "OSLO, March 3 (Reuters) -" -> "oslo"."""
     m = _DATELINE_PLACE.match(dateline or "")
     return " ".join(m.group(1).lower().split()) or None if m else None
+
+
+def _written_lower(word: str, doc: Document) -> bool:
+    """Whether the document writes the word in lower case ("TENNIS -" when the text says "tennis")."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+    return any(pattern.search(s.text) for s in doc.sentences)
 
 
 def shouted(words: tuple[str, ...]) -> bool:
