@@ -165,3 +165,32 @@ def test_document_carries_the_articles_dateline(resources: Resources) -> None:
 
 def test_a_reporting_verb_after_of_makes_no_speaker(tagger: KeyphraseTagger, resources: Resources) -> None:
     assert kinds(tagger, document(FLOODS, resources)).get("Newport") != "person"
+
+
+def test_a_given_name_starts_the_persons_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Veteran Norwegian Maria Lund won the coastal rowing race on Sunday.
+
+Lund said the crosswinds made the final stretch hard. Lund now leads the series."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Maria Lund") == "person"
+    assert not any("Norwegian" in label for label in found)
+
+
+def test_names_in_a_capitalised_headline_count(tagger: KeyphraseTagger, resources: Resources) -> None:
+    body = """Maria Lund beat Petra Holm in the final of the coastal rowing race on Sunday.
+
+The crosswinds were strong, officials said, and the organisers shortened the course. Rowing clubs from twelve harbours took part in the race."""
+    headline = "LUND BEATS HOLM IN ROWING FINAL."
+    doc = document(headline + "\n\n" + body, resources)
+    mentions = tagger._mentions(doc)
+    assert sum(m.words == ("Lund",) for m in mentions) == 1
+    assert sum(m.words == ("Holm",) for m in mentions) == 1
+    assert not any(m.words[0].isupper() and len(m.words[0]) > 3 for m in mentions)
+
+
+def test_a_word_mostly_written_lower_case_is_no_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Yen traders were busy on Monday.
+
+The yen fell against the dollar, and dealers said the yen could fall further. Exporters welcomed the weaker yen and the yen rally faded."""
+    found = kinds(tagger, document(text, resources))
+    assert all(kind == "keyphrase" for label, kind in found.items() if label.lower() == "yen")
