@@ -194,3 +194,19 @@ def test_a_word_mostly_written_lower_case_is_no_name(tagger: KeyphraseTagger, re
 The yen fell against the dollar, and dealers said the yen could fall further. Exporters welcomed the weaker yen and the yen rally faded."""
     found = kinds(tagger, document(text, resources))
     assert all(kind == "keyphrase" for label, kind in found.items() if label.lower() == "yen")
+
+
+def test_an_acronym_with_full_stops_is_found_in_the_gazetteer(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The U.S. imposed new tariffs on steel from Korvania on Monday.
+
+Officials in the U.S. said the tariffs would stay until Korvania cut its subsidies, and the U.S. trade office confirmed the date."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("U.S.") == "place"
+
+
+def test_a_name_mentioned_often_keeps_its_tag_though_mostly_a_modifier(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """NATO troops patrolled the border villages on Sunday.
+
+Villagers said NATO helicopters flew overnight, and NATO commanders promised more patrols. A NATO spokesman declined to comment."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("NATO") == "organization"
