@@ -210,3 +210,12 @@ def test_a_name_mentioned_often_keeps_its_tag_though_mostly_a_modifier(tagger: K
 Villagers said NATO helicopters flew overnight, and NATO commanders promised more patrols. A NATO spokesman declined to comment."""
     found = kinds(tagger, document(text, resources))
     assert found.get("NATO") == "organization"
+
+
+def test_news_agencies_and_newsrooms_are_organisations(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Rescuers reached the flooded valley on Monday, Xinhua reported.
+
+Xinhua said two bridges had collapsed. Officials told Xinhua that the Harbin Newsroom would publish casualty figures, and the Harbin Newsroom did so by evening."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Xinhua") == "organization"
+    assert found.get("Harbin Newsroom") == "organization"

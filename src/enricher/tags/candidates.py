@@ -40,7 +40,8 @@ ORG_WORDS = frozenset(
     bureau board authority party army navy police court parliament congress senate assembly foundation
     fund trust society organisation organization office service services airlines airways motors
     industries holdings partners network times post news press club league church hospital museum
-    laboratories labs systems technologies railway railways studios records""".split()
+    laboratories labs systems technologies railway railways studios records newsroom desk radio television
+    broadcasting""".split()
 )
 # A generic noun after a name that only says what the name is: "the Islamic State group".
 ORG_TAILS = frozenset({"group", "groups", "militia", "movement", "organisation", "organization", "network"})

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from ..ingest.captions import NEWS_AGENCIES
 from .candidates import ORG_WORDS, WORD_CACHE, Mention, is_acronym, is_capitalised
 
 # Common names of countries that pycountry spells otherwise.
@@ -27,6 +28,7 @@ PLACE_WORDS = frozenset(
     street avenue road square airport alley plain plains strait channel heights hills falls""".split()
 )
 ACRONYM_ORG = 2
+_AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
 # Company suffixes (keys: lower case, no full stop): "Bre-X Minerals Ltd", "Barrick Gold Corp".
 COMPANY_SUFFIXES = frozenset("inc corp co ltd llc plc ag sa nv bv gmbh spa ab asa oyj kk".split())
 GIVEN = 2
@@ -296,6 +298,8 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
         votes["place"] += 3
     if not ORG_WORDS.isdisjoint(lows) or len(g.keys) > 1 and any(is_acronym(k[0]) for k in g.keys if len(k) == 1):
         votes["organization"] += 2
+    elif len(main) == 1 and main[0].lower() in _AGENCIES:
+        votes["organization"] += 3  # "Reuters", "Xinhua": news agencies
     elif len(main) == 1 and is_acronym(main[0]) and len(g.key[0]) >= 3 and not votes["place"] >= 4:
         votes["organization"] += ACRONYM_ORG  # "NATO", "FIFA": an acronym of three letters or more names a body
     if (
@@ -305,7 +309,7 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
         and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key)
     ):
         votes["person"] += 2  # "Kerry" alone after "John Kerry"
-    if len(main) > 1 and lows[0] in given and person_like(main) and lows[-1] not in given and lows[0] not in places:
+    if len(main) > 1 and lows[0] in given and person_like(main) and lows[-1] not in given:
         votes["person"] += GIVEN  # "Ana Ferreira": a given name, then a surname
     person, organization, place = votes["person"], votes["organization"], votes["place"]
     # The most votes; on a tie person, then place, then organization.
