@@ -219,3 +219,12 @@ Xinhua said two bridges had collapsed. Officials told Xinhua that the Harbin New
     found = kinds(tagger, document(text, resources))
     assert found.get("Xinhua") == "organization"
     assert found.get("Harbin Newsroom") == "organization"
+
+
+def test_and_inside_a_company_name_and_its_acronym(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Korvik Timber and Paper Corp said on Monday it would close two mills.
+
+KTP blamed weak demand. Analysts said KTP had too much debt, and KTP shares fell."""
+    found = kinds(tagger, document(text, resources))
+    assert "Korvik Timber and Paper Corp" in found
+    assert "KTP" not in found  # merged with its expansion

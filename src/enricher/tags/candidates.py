@@ -175,9 +175,9 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
                 j += 1
                 continue
             if (
-                lows[j] in NAME_LINKS
+                (lows[j] in NAME_LINKS or lows[j] == "and" and _suffix_ahead(lows, j + 1))
                 and j + 1 < n
-                and (toks[j] == "&" or lows[j - 1] in ORG_WORDS or lows[j - 1] in TITLES)
+                and (toks[j] == "&" or lows[j] == "and" or lows[j - 1] in ORG_WORDS or lows[j - 1] in TITLES)
                 and (flags := word(toks[j + 1], stopwords)) & _NAME_WORD
                 and tags[j + 1] in _NAME_TAGS
             ):
@@ -188,6 +188,20 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
         runs.append((i, j))
         end = j
     return runs
+
+
+# Company suffixes: "Nippon Telegraph and Telephone Corp" is one name, "and" inside it.
+COMPANY_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv bv gmbh spa ab asa oyj kk".split())
+
+
+def _suffix_ahead(lows: list[str], k: int) -> bool:
+    """Whether a company suffix follows within three tokens (no sentence end between)."""
+    for t in lows[k : k + 3]:
+        if t == _SEP:
+            return False
+        if t in COMPANY_SUFFIXES:
+            return True
+    return False
 
 
 _COMPOUND_ADJ = re.compile(r"-(?:led|based|backed|born|owned|run|made|style|funded|controlled|era)$", re.IGNORECASE)

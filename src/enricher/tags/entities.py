@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..ingest.captions import NEWS_AGENCIES
-from .candidates import ORG_WORDS, WORD_CACHE, Mention, is_acronym, is_capitalised
+from .candidates import COMPANY_SUFFIXES, ORG_WORDS, WORD_CACHE, Mention, is_acronym, is_capitalised
 
 # Common names of countries that pycountry spells otherwise.
 _PLACE_ALIASES = (
@@ -29,8 +29,6 @@ PLACE_WORDS = frozenset(
 )
 ACRONYM_ORG = 2
 _AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
-# Company suffixes (keys: lower case, no full stop): "Bre-X Minerals Ltd", "Barrick Gold Corp".
-COMPANY_SUFFIXES = frozenset("inc corp co ltd llc plc ag sa nv bv gmbh spa ab asa oyj kk".split())
 GIVEN = 2
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
@@ -101,6 +99,8 @@ class _Union:
 
 
 def _initials(words: tuple[str, ...]) -> str:
+    if len(words) > 2 and words[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
+        words = words[:-1]  # "Nippon Telegraph and Telephone Corp" is "NTT"
     return "".join(w[0].upper() for w in words if w.lower() not in _SKIP_WORDS and w[:1].isalpha())
 
 
