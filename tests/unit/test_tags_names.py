@@ -9,7 +9,7 @@ import pytest
 from enricher.model import Article, Document
 from enricher.resources import Resources
 from enricher.tags import get_tagger
-from enricher.tags.keyphrase import KeyphraseTagger, dateline_place, shouted
+from enricher.tags.keyphrase import KeyphraseTagger, dateline_place, demonym_of, shouted
 from enricher.text.analyse import analyse
 
 # A story whose keyphrases are many and rare-worded, while the town it happens in comes up
@@ -228,3 +228,17 @@ KTP blamed weak demand. Analysts said KTP had too much debt, and KTP shares fell
     found = kinds(tagger, document(text, resources))
     assert "Korvik Timber and Paper Corp" in found
     assert "KTP" not in found  # merged with its expansion
+
+
+def test_a_nationality_word_is_no_tag_of_its_own(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Libyans queued at petrol stations in Benghazi on Monday as fuel ran short.
+
+Libyans said the queues were the longest in years, and Libyans in the south reported closed stations. Officials in Libya blamed the weather."""
+    labels = {label.lower() for label in kinds(tagger, document(text, resources))}
+    assert "libyans" not in labels
+    assert "libya" in labels
+    assert demonym_of("Libyans", frozenset({"libya"})) == "libya"
+    assert demonym_of("Canadian", frozenset({"canada"})) == "canada"
+    assert demonym_of("Iraqi", frozenset({"iraq"})) == "iraq"
+    assert demonym_of("Sudanese", frozenset({"sudan"})) == "sudan"
+    assert demonym_of("Indian", frozenset({"libya"})) is None

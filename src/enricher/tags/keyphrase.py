@@ -103,7 +103,7 @@ class KeyphraseTagger:
         dateline = dateline_place(doc.dateline)
         if dateline and dateline not in self._common and not _written_lower(dateline, doc):
             places = places | {dateline}  # "KORVIK (Reuters) -": a dateline names a place
-        scored = self._score(doc, mentions, group_mentions(mentions, places, self._given))
+        scored = self._score(doc, mentions, group_mentions(mentions, places, self._given), places)
         # Chosen as ten (or more) and cut, so that fewer tags are the first of the ten.
         chosen = self._choose(scored, max(limit, SPAN))[:limit]
         top = chosen[0][0] if chosen else 1.0
@@ -122,7 +122,7 @@ class KeyphraseTagger:
             mentions = sorted(mentions + _shouted_mentions(loud, mentions), key=lambda m: m.sentence)
         return mentions
 
-    def _score(self, doc: Document, mentions: list[Any], groups: list[Any]) -> list[tuple[float, Any]]:
+    def _score(self, doc: Document, mentions: list[Any], groups: list[Any], places: frozenset[str] = frozenset()) -> list[tuple[float, Any]]:
         """(score, group) for every group worth ranking, best first."""
         n_sent = max(doc.sentences[-1].index + 1, 1)
         title_keys = {word_key(w) for w in (tokens(doc.title) if doc.title else ())}
@@ -142,6 +142,8 @@ class KeyphraseTagger:
             tf = len(g.mentions)
             if _carried_by_others(g, inside, sub_independent):
                 continue
+            if size == 1 and g.kind in ("entity", "keyphrase") and g.label[:1].isupper() and demonym_of(g.label, places):
+                continue  # "Libyans", "Iraqi": a nationality says where, the place's own tag says it better
             total = 0.0
             for k in main:
                 w = word_weight.get(k)
@@ -239,6 +241,23 @@ def dateline_place(dateline: str | None) -> str | None:
     """The place a dateline opens with, lower-cased: "OSLO, March 3 (Reuters) -" -> "oslo"."""
     m = _DATELINE_PLACE.match(dateline or "")
     return " ".join(m.group(1).lower().split()) or None if m else None
+
+
+# Endings of nationality words, and what the place's name ends with instead: "Libyan" (Libya),
+# "Canadians" (Canada), "Iraqi" (Iraq), "Sudanese" (Sudan), "Brazilian" (Brazil).
+_DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "a"), ("ians", ""), ("ian", "ia"), ("ian", "a"), ("ian", ""), ("ans", "a"),
+                    ("ans", ""), ("an", "a"), ("an", ""), ("ese", ""), ("is", ""), ("i", ""))
+
+
+def demonym_of(word: str, places: frozenset[str]) -> str | None:
+    """The place a nationality word is made from, if the gazetteer knows it: "Libyans" -> "libya"."""
+    low = word.lower()
+    for ending, base in _DEMONYM_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            place = low[: -len(ending)] + base
+            if place in places:
+                return place
+    return None
 
 
 def _written_lower(word: str, doc: Document) -> bool:
