@@ -187,12 +187,13 @@ def words(s: str) -> list[str]:
     return _WORDS.findall(s.lower())
 
 
-def filler(records: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, float]:
-    """records: (document text, [(label, kind)]) per document."""
+def filler(records: list[tuple[str, list[tuple[str, str]]]], whole: list[tuple[str, list[tuple[str, str]]]] | None = None) -> dict[str, float]:
+    """records: (document text, [(label, kind)]) per document; document frequencies are counted
+    over `whole` (the whole set, when records are one source of it), else over records."""
     df: Counter[str] = Counter()
-    for text, _ in records:
+    for text, _ in whole or records:
         df.update(set(words(text)))
-    n_docs = len(records)
+    n_docs = len(whole or records)
     n = sub = common = 0
     examples_sub: Counter[str] = Counter()
     examples_common: Counter[str] = Counter()
@@ -384,14 +385,18 @@ def run_filler(corpus: Path, enrich: Callable, entity_records: list, out: dict) 
         text = ((d.get("title") or "") + "\n\n" + d["text"]).strip()
         kp.append((d["text"], our_tags(enrich, text, d["id"] + ".txt", times)))
     print("## Filler (our tags)\n")
-    print("| set | docs | tags | sub-phrase of a same-kind tag | one-word keyphrase in > 8% of docs | examples (sub / common) |")
-    print("|---|---:|---:|---:|---:|---|")
-    for name, recs in (("entities-dev", entity_records), ("keyphrases-dev", kp)):
+    print("Per source too (document frequencies always over the whole set).\n")
+    print("| set | source | docs | tags | sub-phrase of a same-kind tag | one-word keyphrase in > 8% of docs | examples (sub / common) |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    entity_sources = [d["source"] for d in load(corpus / "entities-dev.jsonl")] if entity_records else []
+    for name, recs, sources in (("entities-dev", entity_records, entity_sources), ("keyphrases-dev", kp, [d["source"] for d in docs])):
         if not recs:
             continue
-        f = filler(recs)
-        out.setdefault("filler", {})[name] = f
-        print(f"| {name} | {len(recs)} | {f['tags']} | {f['sub_share']:.3f} | {f['common_share']:.3f} | {f['sub_examples']} / {f['common_examples']} |")
+        for source in sorted(set(sources)) + ["all"]:
+            part = [r for r, s in zip(recs, sources) if source in ("all", s)]
+            f = filler(part, recs)
+            out.setdefault("filler", {}).setdefault(name, {})[source] = f
+            print(f"| {name} | {source} | {len(part)} | {f['tags']} | {f['sub_share']:.3f} | {f['common_share']:.3f} | {f['sub_examples']} / {f['common_examples']} |")
     print("\nTargets: sub-phrase share <= 0.02, common one-word keyphrase share <= 0.01.\n")
 
 

@@ -64,6 +64,7 @@ class Document:
     paragraphs: tuple[str, ...]
     sentences: tuple[Sentence, ...]
     stopwords: frozenset[str]
+    dateline: str | None = None  # the article's dateline ("OSLO (Reuters) -"): its place is a place
 
 
 @dataclass(frozen=True)

@@ -40,11 +40,13 @@ ORG_WORDS = frozenset(
     bureau board authority party army navy police court parliament congress senate assembly foundation
     fund trust society organisation organization office service services airlines airways motors
     industries holdings partners network times post news press club league church hospital museum
-    laboratories labs systems technologies railway railways studios records""".split()
+    laboratories labs systems technologies railway railways studios records newsroom desk radio television
+    broadcasting""".split()
 )
 # A generic noun after a name that only says what the name is: "the Islamic State group".
 ORG_TAILS = frozenset({"group", "groups", "militia", "movement", "organisation", "organization", "network"})
 PLACE_CUES = frozenset({"in", "at", "near", "from", "across", "outside", "inside"})
+_PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "to", "with", "by", "near", "across"})
 SAY_VERBS = frozenset({"said", "says", "told", "added", "asked", "stated", "argued", "explained", "wrote", "warned"})
 # Lower-case words allowed inside a name when the part before them is an organisation or a title.
 NAME_LINKS = frozenset({"of", "for", "&"})
@@ -61,6 +63,17 @@ CALENDAR = frozenset(
     sep sep. sept sept. oct oct. nov nov. dec dec. today yesterday tomorrow""".split()
 )
 _TITLE_OR_DATE = TITLES | CALENDAR
+# Nouns that measure or date something but are no topic on their own (singular keys, as
+# entities.word_key makes them): time words, units, currencies. Closed classes of English.
+MEASURE_WORDS = frozenset(
+    """second minute hour day night morning afternoon evening week weekend fortnight month quarter year
+    decade century time period moment date percent per-cent pct percentage point metre meter kilometre
+    kilometer km mile yard foot feet inch centimetre centimeter millimetre millimeter gram kilogram kg
+    tonne ton pound lb ounce oz litre liter gallon barrel acre hectare degree celsius fahrenheit watt
+    kilowatt megawatt gigawatt byte megabyte gigabyte dollar euro sterling stg yen yuan renminbi franc
+    rupee peso rouble ruble lira krone krona kroner leu lei zloty forint won baht ringgit rand shekel
+    dinar riyal dirham cent pence penny""".split()
+)
 # Between sentences in document_mentions' token and tag lists: no token (tokens hold no
 # white space), tag, cue or name word, and no letter.
 _SEP = "\n"
@@ -162,9 +175,9 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
                 j += 1
                 continue
             if (
-                lows[j] in NAME_LINKS
+                (lows[j] in NAME_LINKS or lows[j] == "and" and _suffix_ahead(lows, j + 1))
                 and j + 1 < n
-                and (toks[j] == "&" or lows[j - 1] in ORG_WORDS or lows[j - 1] in TITLES)
+                and (toks[j] == "&" or lows[j] == "and" or lows[j - 1] in ORG_WORDS or lows[j - 1] in TITLES)
                 and (flags := word(toks[j + 1], stopwords)) & _NAME_WORD
                 and tags[j + 1] in _NAME_TAGS
             ):
@@ -175,6 +188,20 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
         runs.append((i, j))
         end = j
     return runs
+
+
+# Company suffixes: "Nippon Telegraph and Telephone Corp" is one name, "and" inside it.
+COMPANY_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv bv gmbh spa ab asa oyj kk".split())
+
+
+def _suffix_ahead(lows: list[str], k: int) -> bool:
+    """Whether a company suffix follows within three tokens (no sentence end between)."""
+    for t in lows[k : k + 3]:
+        if t == _SEP:
+            return False
+        if t in COMPANY_SUFFIXES:
+            return True
+    return False
 
 
 _COMPOUND_ADJ = re.compile(r"-(?:led|based|backed|born|owned|run|made|style|funded|controlled|era)$", re.IGNORECASE)
@@ -323,8 +350,8 @@ def _name_mention(
     nxt = lows[end]  # (_SEP at the sentence's end)
     if nxt in ORG_TAILS:
         _cue(mention, "organization", 2)
-    if nxt in SAY_VERBS or (nxt == "," and toks[end + 1].isdigit()):
-        _cue(mention, "person", 1)
+    if (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
+        _cue(mention, "person", 1)  # "Lund said", not "residents of Korvik said"
     possessive = nxt in ("'s", "’s")
     if lows[start - 1] in SAY_VERBS and not possessive:
         _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"

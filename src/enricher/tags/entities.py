@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from .candidates import ORG_WORDS, WORD_CACHE, Mention, is_acronym, is_capitalised
+from ..ingest.captions import NEWS_AGENCIES
+from .candidates import COMPANY_SUFFIXES, ORG_WORDS, WORD_CACHE, Mention, is_acronym, is_capitalised
 
 # Common names of countries that pycountry spells otherwise.
 _PLACE_ALIASES = (
@@ -26,6 +27,9 @@ PLACE_WORDS = frozenset(
     island islands mountain mountains mount valley canyon desert forest park peninsula harbor harbour port
     street avenue road square airport alley plain plains strait channel heights hills falls""".split()
 )
+ACRONYM_ORG = 2
+_AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
+GIVEN = 2
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
 
@@ -95,6 +99,8 @@ class _Union:
 
 
 def _initials(words: tuple[str, ...]) -> str:
+    if len(words) > 2 and words[-1].lower().rstrip(".") in COMPANY_SUFFIXES:
+        words = words[:-1]  # "Nippon Telegraph and Telephone Corp" is "NTT"
     return "".join(w[0].upper() for w in words if w.lower() not in _SKIP_WORDS and w[:1].isalpha())
 
 
@@ -102,7 +108,7 @@ def _surname(word: str) -> str:
     return word.split("-", 1)[1] if "-" in word and word[:1].islower() else word
 
 
-def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Group]:
+def group_mentions(mentions: list[Mention], places: frozenset[str], given: frozenset[str] = frozenset()) -> list[Group]:
     """Merge mentions into groups and give each its label and kind."""
     by_key, name_keys = _keyed(mentions)
     names = {k: ms for k, ms in by_key.items() if k in name_keys}
@@ -112,7 +118,7 @@ def group_mentions(mentions: list[Mention], places: frozenset[str]) -> list[Grou
     expanded = _unite_expansions(by_key, names, acronyms, multi, union)
     _unite_extended_acronyms(acronyms, expanded, union)
     _unite_surnames(by_key, names, multi, places, union)
-    return _groups(by_key, name_keys, union, places)
+    return _groups(by_key, name_keys, union, places, given)
 
 
 def _keyed(mentions: list[Mention]) -> tuple[dict[tuple[str, ...], list[Mention]], set[tuple[str, ...]]]:
@@ -191,7 +197,7 @@ def _unite_surnames(
     full_by_last: dict[str, list[tuple[str, ...]]] = {}
     for k in multi:
         words = by_key[k][0].words
-        if _person_like(words):
+        if person_like(words):
             full_by_last.setdefault(word_key(_surname(words[-1])), []).append(k)
     for k, ms in names.items():
         if len(k) != 1 or is_acronym(ms[0].words[0]):
@@ -204,7 +210,11 @@ def _unite_surnames(
 
 
 def _groups(
-    by_key: dict[tuple[str, ...], list[Mention]], name_keys: set[tuple[str, ...]], union: "_Union", places: frozenset[str]
+    by_key: dict[tuple[str, ...], list[Mention]],
+    name_keys: set[tuple[str, ...]],
+    union: "_Union",
+    places: frozenset[str],
+    given: frozenset[str] = frozenset(),
 ) -> list[Group]:
     """One labelled, typed group per set of united keys, in order of first mention."""
     groups: dict[tuple[str, ...], Group] = {}
@@ -223,14 +233,31 @@ def _groups(
             g.keys.sort(key=lambda k: _main_rank(k, by_key[k]), reverse=True)
         else:
             g.name = g.keys[0] in name_keys
+        if g.name and len(g.keys) == 1 and 2 * sum(m.name for m in g.mentions) < len(g.mentions):
+            g.name = False  # "Yen" opening a sentence, "yen" everywhere else: a common noun
         g.key = g.keys[0]
         ms = by_key[g.key]
         g.label = " ".join(ms[0].words) if len(ms) == 1 else _label(ms)
         if g.name:
-            g.kind = _kind(g, by_key, places)
+            g.kind = _kind(g, by_key, places, given)
         elif g.label[1:2].islower() and g.label[:1].lower() != g.label[:1] and all(m.initial for m in g.mentions):
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
+    _consistent(out)
     return out
+
+
+def _consistent(groups: list[Group]) -> None:
+    """One name, one kind in a document: "Bre-X" alone is the company "Bre-X Minerals Ltd"."""
+    companies: dict[str, Group] = {}
+    for g in groups:
+        if g.kind == "organization" and len(g.key) > 1 and g.key[-1].rstrip(".") in COMPANY_SUFFIXES:
+            companies.setdefault(g.key[0], g)
+    if not companies:
+        return
+    for g in groups:
+        if g.name and len(g.key) == 1 and g.kind in ("entity", "person") and g.key[0] in companies:
+            if not any(m.cues.get("person", 0) >= 3 for m in g.mentions):  # not "Mr Barrick"
+                g.kind = "organization"
 
 
 def _cued(ms: list[Mention], kind: str) -> bool:
@@ -254,7 +281,7 @@ def _label(ms: list[Mention]) -> str:
     return max(counts, key=lambda f: (counts[f][0], counts[f][1], counts[f][2], f))
 
 
-def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozenset[str]) -> str:
+def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozenset[str], given: frozenset[str] = frozenset()) -> str:
     """Weigh the evidence for each kind; a name without enough of it stays an "entity"."""
     if not g.name:
         return "keyphrase"
@@ -262,7 +289,7 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     for m in g.mentions:
         for kind, n in m.cues.items():
             votes[kind] += n
-    forms = {" ".join(m.words).lower() for m in g.mentions}
+    forms = {" ".join(m.words).lower().replace(".", "") if is_acronym(m.words[0]) else " ".join(m.words).lower() for m in g.mentions}
     if forms & places or g.label.lower() in places:
         votes["place"] += 4
     main = by_key[g.key][0].words
@@ -271,12 +298,19 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
         votes["place"] += 3
     if not ORG_WORDS.isdisjoint(lows) or len(g.keys) > 1 and any(is_acronym(k[0]) for k in g.keys if len(k) == 1):
         votes["organization"] += 2
+    elif len(main) == 1 and main[0].lower() in _AGENCIES:
+        votes["organization"] += 3  # "Reuters", "Xinhua": news agencies
+    elif len(main) == 1 and is_acronym(main[0]) and len(g.key[0]) >= 3 and not votes["place"] >= 4:
+        votes["organization"] += ACRONYM_ORG  # "NATO", "FIFA": an acronym of three letters or more names a body
     if (
         len(g.keys) > 1
-        and _person_like(main)
+        and person_like(main)
+        and lows[0] not in places  # "Philadelphia Eagles", then "the Eagles"
         and any(len(k) == 1 and not is_acronym(by_key[k][0].words[0]) for k in g.keys if k != g.key)
     ):
         votes["person"] += 2  # "Kerry" alone after "John Kerry"
+    if len(main) > 1 and lows[0] in given and person_like(main) and lows[-1] not in given:
+        votes["person"] += GIVEN  # "Ana Ferreira": a given name, then a surname
     person, organization, place = votes["person"], votes["organization"], votes["place"]
     # The most votes; on a tie person, then place, then organization.
     if person >= max(organization, place):
@@ -293,7 +327,7 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     return "entity"
 
 
-def _person_like(words: tuple[str, ...]) -> bool:
+def person_like(words: tuple[str, ...]) -> bool:
     return 2 <= len(words) <= 4 and all(is_capitalised(w) and not is_acronym(w) for w in words) and not any(
         w.lower() in ORG_WORDS or w.lower() in PLACE_WORDS for w in words
     )

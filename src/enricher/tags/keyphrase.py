@@ -9,6 +9,7 @@ their words in a background English word-frequency table (wordfreq). See docs/ta
 from __future__ import annotations
 
 import math
+import re
 from bisect import insort
 from collections import Counter
 from itertools import chain
@@ -17,10 +18,10 @@ from typing import Any
 from ..model import Document, Tag
 from ..resources import Resources
 from ..text.postag import FastPerceptron, tokens
-from .candidates import document_mentions
+from .candidates import MEASURE_WORDS, Mention, document_mentions
 from .capitalised import Capitalised
-from .entities import group_mentions, place_names, word_key
-from .wordfreq import load_zipf
+from .entities import person_like, group_mentions, place_names, word_key
+from .wordfreq import load_gazetteer, load_zipf
 
 
 # Scoring constants, tuned on the keyphrase dev set (docs/tags.md).
@@ -36,6 +37,14 @@ LENGTH_POWER = 0.3  # the phrase's word weight is summed and divided by len**pow
 SINGLE_ALL = 0.5  # share of a word's occurrences inside longer phrases credited to it alone
 SUPERSET = 0.7  # factor on a phrase that contains a better tag
 SUB_INDEPENDENT = 2  # a sub-phrase of a better tag stays only if seen this often on its own
+GENERIC_ZIPF = 5.0  # a single common noun at least this frequent in general English ...
+GENERIC = 0.2  # ... is worth this much: "people", "report" are seldom a story's topic
+ALONE = 3.0  # a sub-phrase stays beside its longer same-kind tag only if used alone this many times more
+SPAN = 10  # tags are chosen at least this many at a time
+NAME_SLOTS = 5  # slots kept for the most-mentioned names ...
+MODIFIER_MAX = 3  # a name mentioned this often keeps its tag even if mostly a modifier ("NATO troops")
+NAME_REL = 0.0  # ... and at least this share of the most-mentioned candidate's mentions
+NAME_MIN = 2  # ... mentioned at least this often
 
 
 class KeyphraseTagger:
@@ -47,7 +56,10 @@ class KeyphraseTagger:
         self._resources = resources
         self._pos = FastPerceptron(resources.pos_tagger())
         self._zipf = load_zipf()
-        self._places = place_names()
+        gazetteer = load_gazetteer()
+        self._places = place_names() | gazetteer.get("city", frozenset())
+        self._given = gazetteer.get("given", frozenset())
+        self._common = frozenset(w for w in resources.pos_tagger().tagdict if w.islower())  # common words
         self._fallback = Capitalised()
         self.params = {
             "zipf_ceiling": ZIPF_CEILING,
@@ -62,6 +74,12 @@ class KeyphraseTagger:
             "sub_independent": SUB_INDEPENDENT,
             "single_all": SINGLE_ALL,
             "superset": SUPERSET,
+            "name_slots": NAME_SLOTS,
+            "name_min": NAME_MIN,
+            "name_rel": NAME_REL,
+            "generic_zipf": GENERIC_ZIPF,
+            "generic": GENERIC,
+            "alone": ALONE,
         }
         self.params.update(params)
 
@@ -81,18 +99,30 @@ class KeyphraseTagger:
         mentions = self._mentions(doc)
         if not mentions:
             return ()
-        scored = self._score(doc, mentions, group_mentions(mentions, self._places))
-        chosen = self._choose(scored, limit)
+        places = self._places
+        dateline = dateline_place(doc.dateline)
+        if dateline and dateline not in self._common and not _written_lower(dateline, doc):
+            places = places | {dateline}  # "KORVIK (Reuters) -": a dateline names a place
+        scored = self._score(doc, mentions, group_mentions(mentions, places, self._given), places)
+        # Chosen as ten (or more) and cut, so that fewer tags are the first of the ten.
+        chosen = self._choose(scored, max(limit, SPAN))[:limit]
         top = chosen[0][0] if chosen else 1.0
         return tuple(Tag(g.label, g.kind, round(score / top, 6)) for score, g in chosen)
 
     def _mentions(self, doc: Document) -> list[Any]:
         """Every candidate mention in the POS-tagged sentences, in document order."""
-        sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in doc.sentences]
-        tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in doc.sentences])
-        return document_mentions(tagged, doc.stopwords)
+        loud = [s for s in doc.sentences if shouted(s.words)]
+        sentences = [s for s in doc.sentences if not loud or s not in loud]
+        sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in sentences]
+        tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in sentences])
+        mentions = document_mentions(tagged, doc.stopwords)
+        if self._given:
+            _person_starts(mentions, self._given)
+        if loud:
+            mentions = sorted(mentions + _shouted_mentions(loud, mentions), key=lambda m: m.sentence)
+        return mentions
 
-    def _score(self, doc: Document, mentions: list[Any], groups: list[Any]) -> list[tuple[float, Any]]:
+    def _score(self, doc: Document, mentions: list[Any], groups: list[Any], places: frozenset[str] = frozenset()) -> list[tuple[float, Any]]:
         """(score, group) for every group worth ranking, best first."""
         n_sent = max(doc.sentences[-1].index + 1, 1)
         title_keys = {word_key(w) for w in (tokens(doc.title) if doc.title else ())}
@@ -103,6 +133,7 @@ class KeyphraseTagger:
         sub_independent, length_power, single_all = p["sub_independent"], p["length_power"], p["single_all"]
         tf_power, position, spread, title = p["tf_power"], p["position"], p["spread"], p["title"]
         person, name = p["person"], p["name"]
+        generic_zipf, generic_factor = p["generic_zipf"], p["generic"]
         word_weight: dict[str, float] = {}
         scored: list[tuple[float, Any]] = []
         for g in groups:
@@ -111,6 +142,8 @@ class KeyphraseTagger:
             tf = len(g.mentions)
             if _carried_by_others(g, inside, sub_independent):
                 continue
+            if size == 1 and g.kind in ("entity", "keyphrase") and g.label[:1].isupper() and demonym_of(g.label, places):
+                continue  # "Libyans", "Iraqi": a nationality says where, the place's own tag says it better
             total = 0.0
             for k in main:
                 w = word_weight.get(k)
@@ -120,9 +153,14 @@ class KeyphraseTagger:
             word_score = total / size**length_power
             # (one key's mentions come in document order; merged keys' do not)
             first = g.mentions[0].sentence if len(g.keys) == 1 else min([m.sentence for m in g.mentions])
+            generic = 1.0
             if size == 1 and not g.name:
+                if main[0] in MEASURE_WORDS:
+                    continue  # "week", "percent", "euros", "tonne": no topic on their own
+                if self._zipf.get(main[0], 0.0) >= generic_zipf:
+                    generic = generic_factor
                 tf += single_all * (word_tf[main[0]] - tf)
-            score = word_score * tf**tf_power
+            score = word_score * tf**tf_power * generic
             score *= 1.0 + position / (1.0 + first)
             if spread:
                 score *= 1.0 + spread * (max([m.sentence for m in g.mentions]) - first) / n_sent
@@ -135,15 +173,19 @@ class KeyphraseTagger:
         return scored
 
     def _choose(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
-        """The best `limit` groups that do not repeat a better one."""
-        chosen: list[tuple[float, Any]] = []
+        """The best `limit` groups that do not repeat a better one; the most-mentioned names first."""
+        chosen = self._names_first(scored, limit)
+        reserved = {id(g) for _, g in chosen}
         penalised: set[int] = set()
         superset, sub_independent = self.params["superset"], self.params["sub_independent"]
+        alone = self.params["alone"]
         i = 0  # scored[i:] are still to consider, in order
         while i < len(scored) and len(chosen) < limit:
             score, g = scored[i]
             i += 1
-            if _repeats(g, chosen, sub_independent):
+            if id(g) in reserved or _repeats(g, chosen, sub_independent):
+                continue
+            if alone and not self._one_of_a_kind(score, g, chosen, alone, reserved):
                 continue
             if id(g) not in penalised and superset < 1.0 and _contains_chosen(g, chosen):
                 # "Stieg Larsson estate" after "Stieg Larsson": worth less, not nothing.
@@ -152,7 +194,140 @@ class KeyphraseTagger:
                 insort(scored, (score * superset, g), lo=i, key=_order)
                 continue
             chosen.append((score, g))
+        chosen.sort(key=_order)
         return chosen
+
+    @staticmethod
+    def _one_of_a_kind(score: float, g: Any, chosen: list[tuple[float, Any]], alone: float, reserved: set[int]) -> bool:
+        """Whether g may join: of a tag and a longer one of the same kind ("barrier", "tidal
+        barrier") only one stays, the shorter only if used on its own `alone` times as often."""
+        words = _label_words(g.label)
+        for j, (_, c) in enumerate(chosen):
+            if c.kind != g.kind:
+                continue
+            other = _label_words(c.label)
+            if len(words) < len(other) and _inside(words, other):
+                return len(g.mentions) >= alone * len(c.mentions)  # (both stay then)
+            if len(other) < len(words) and _inside(other, words):
+                if len(c.mentions) >= alone * len(g.mentions) or id(c) in reserved:
+                    return False
+                del chosen[j]  # the longer says it: "tidal barrier" for "barrier"
+                return True
+        return True
+
+    def _names_first(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
+        """Slots kept for the names the story mentions most (at least `name_min` times)."""
+        slots = min(int(self.params["name_slots"]), limit)
+        least = self.params["name_min"]
+        if slots <= 0:
+            return []
+        if self.params["name_rel"]:
+            least = max(least, self.params["name_rel"] * max(len(g.mentions) for _, g in scored))
+        names = [(s, g) for s, g in scored if g.name and len(g.mentions) >= least]
+        names.sort(key=lambda sg: (-len(sg[1].mentions), _order(sg)))
+        chosen: list[tuple[float, Any]] = []
+        for s, g in names:
+            if len(chosen) >= slots:
+                break
+            if not _repeats(g, chosen, self.params["sub_independent"]):
+                chosen.append((s, g))
+        return chosen
+
+
+_DATELINE_PLACE = re.compile(r"^\s*([^\W\d_][^,(\-\u2013\u2014:/]*?)\s*(?:[,(\-\u2013\u2014:/]|\d|$)")
+
+
+def dateline_place(dateline: str | None) -> str | None:
+    """The place a dateline opens with, lower-cased: "OSLO, March 3 (Reuters) -" -> "oslo"."""
+    m = _DATELINE_PLACE.match(dateline or "")
+    return " ".join(m.group(1).lower().split()) or None if m else None
+
+
+# Endings of nationality words, and what the place's name ends with instead: "Libyan" (Libya),
+# "Canadians" (Canada), "Iraqi" (Iraq), "Sudanese" (Sudan), "Brazilian" (Brazil).
+_DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "a"), ("ians", ""), ("ian", "ia"), ("ian", "a"), ("ian", ""), ("ans", "a"),
+                    ("ans", ""), ("an", "a"), ("an", ""), ("ese", ""), ("is", ""), ("i", ""))
+
+
+def demonym_of(word: str, places: frozenset[str]) -> str | None:
+    """The place a nationality word is made from, if the gazetteer knows it: "Libyans" -> "libya"."""
+    low = word.lower()
+    for ending, base in _DEMONYM_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            place = low[: -len(ending)] + base
+            if place in places:
+                return place
+    return None
+
+
+def _written_lower(word: str, doc: Document) -> bool:
+    """Whether the document writes the word in lower case ("TENNIS -" when the text says "tennis")."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+    return any(pattern.search(s.text) for s in doc.sentences)
+
+
+def shouted(words: tuple[str, ...]) -> bool:
+    """A sentence in capitals (a headline, a heading): its capitals say nothing about names."""
+    long = [w for w in words if len(w) > 1 and w[0].isalpha()]
+    return len(long) >= 3 and sum(w.isupper() for w in long) >= 0.8 * len(long)
+
+
+def _label_words(label: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(label.lower()))
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def _person_starts(mentions: list[Any], given: frozenset[str]) -> None:
+    """A given name starts a person's name: "American Dennis Mitchell" is "Dennis Mitchell"
+    (the words before it, a nationality or an epithet, are no part of the name)."""
+    for m in mentions:
+        words = m.words
+        if not m.name or len(words) < 3:
+            continue
+        lows = [w.lower() for w in words]
+        for k in range(1, len(words) - 1):
+            if lows[k] in given:
+                if not given.isdisjoint(lows[:k]) or not person_like(words[k:]):
+                    break
+                m.words = words[k:]
+                m.offset += k
+                m.initial = False
+                m.cues["person"] = m.cues.get("person", 0) + 1
+                break
+
+
+def _shouted_mentions(loud: list[Any], mentions: list[Any]) -> list[Any]:
+    """Mentions, in sentences written in capitals, of names the rest of the document writes in
+    mixed case: "MITCHELL DEFEATS BAILEY" names "Mitchell" and "Bailey" if the body does."""
+    known: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for m in mentions:
+        if m.name:
+            known.setdefault(tuple(w.lower() for w in m.words), m.words)
+            if len(m.words) > 1:  # a surname alone
+                known.setdefault((m.words[-1].lower(),), (m.words[-1],))
+    out: list[Any] = []
+    offset = -1  # before every body mention, so body spellings label the group
+    for s in loud:
+        lows = [w.lower() for w in s.words]
+        i = 0
+        while i < len(lows):
+            for n in (4, 3, 2, 1):
+                words = known.get(tuple(lows[i : i + n]))
+                if words is not None:
+                    out.append(Mention(words, s.index, offset, True, initial=True))
+                    offset -= 1
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
 
 
 def _order(scored: tuple[float, Any]) -> tuple[float, str, str]:
@@ -182,7 +357,7 @@ def _carried_by_others(g: Any, inside: dict[tuple[str, ...], int], sub_independe
         # "quotas" when "fishing quotas" says it as often
         return within is not None and within >= max(tf, sub_independent)
     # only ever a modifier ("Iraqi army"): its phrases carry it
-    return len(g.key) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf
+    return tf < MODIFIER_MAX and len(g.key) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf
 
 
 def _contains_chosen(g: Any, chosen: list[tuple[float, Any]]) -> bool:

@@ -30,3 +30,21 @@ def load_zipf(name: str = TABLE) -> dict[str, float]:
         zipf = float(value)
         table.update(dict.fromkeys(words.split(" "), zipf))
     return table
+
+
+GAZETTEER = "en_gazetteer.txt.gz"
+
+
+def load_gazetteer(name: str = GAZETTEER) -> dict[str, frozenset[str]]:
+    """Section -> lower-cased names ("city", "given"), from data/en_gazetteer.txt.gz (made by
+    bench/build_gazetteer.py); empty when the table is not shipped (typing then uses cues only)."""
+    try:
+        data = _resources.files(__package__).joinpath("data", name).read_bytes()
+    except (FileNotFoundError, OSError, ModuleNotFoundError):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            section, _, names = line.partition("\t")
+            out[section] = frozenset(names.lower().split("|"))
+    return out

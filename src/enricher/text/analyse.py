@@ -75,4 +75,5 @@ def analyse(article: Article, language: str, resources: Resources) -> Document:
         paragraphs=article.paragraphs,
         sentences=tuple(sentences),
         stopwords=resources.stopwords(name) if name else frozenset(),
+        dateline=article.dateline,
     )
