@@ -48,7 +48,7 @@ CUES: dict[str, Cues] = {
             "caisse centre direction gouvernement sénat observatoire école lycée hôpital"
         ),
         places_heads=_w("rue avenue boulevard place lac mont île îles golfe mer fleuve rivière vallée cap"),
-        place_preps=_w("à en au aux"),
+        place_preps=_w("à en"),
         particles=_COMMON_PARTICLES | _w("la le l' d'"),
     ),
     "pt": Cues(

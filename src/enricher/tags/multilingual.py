@@ -8,7 +8,7 @@ stemmer) and a background word-frequency table (data/<lang>_wordfreq.txt.gz, fro
    punctuation, numbers and one-letter words; each is keyed by its stemmed, lower-cased words.
 3. Name candidates: runs of capitalised words (name particles such as "de", "da", "van" allowed
    inside), split so that no two things are glued (namesplit.py).
-4. Score: frequency^0.6 x the mean rarity of the words (a Zipf ceiling minus the word's
+4. Score: frequency x the mean rarity of the words (a Zipf ceiling minus the word's
    background frequency) x a boost for the first sentences and for the title.
 5. Typing (namesplit.type_names): the language's honorifics, roles, organisation words and
    company suffixes, place prepositions, a gazetteer of countries (in the language) and
@@ -35,15 +35,16 @@ from .cues import cues_for
 from .namesplit import NameRun, aliases, find_names, type_names
 from .wordfreq import load_zipf
 
-# One set of constants for every language (not tuned per language).
+# One set of constants for every language, chosen on the French and Portuguese dev sets together
+# (docs/tags.md): plain tf x mean word rarity, as a TF-IDF with background frequencies would be.
 ZIPF_CEILING = 7.0  # rarity(word) = ceiling - Zipf frequency
-UNSEEN_ZIPF = 2.5  # a word missing from a table cut at Zipf 3.0 is rarer than that
+UNSEEN_ZIPF = 3.0  # a word missing from a table cut at Zipf 3.0 counts as the floor (inflections, names)
 NO_TABLE_ZIPF = 4.0  # every word, when the language has no table
-TF_POWER = 0.6
-LENGTH_POWER = 0.5
+TF_POWER = 1.0
+LENGTH_POWER = 1.0  # rarity summed over the words and divided by len**power (1: the mean)
 POSITION = 1.0  # boost of a candidate first seen in the first sentence, fading with 1/(1+index)
-TITLE = 0.5  # boost per share of the candidate's words found in the title
-NAME_BONUS = 1.2  # names, once typed or untyped, against keyphrases of the same score
+TITLE = 1.0  # boost per share of the candidate's words found in the title
+NAME_BONUS = 1.2  # names, typed or untyped, against keyphrases of the same score
 SUB_KEEP = 2.0  # a one-word candidate inside a chosen longer one stays if this much more frequent
 
 # Snowball stemmers NLTK has (ISO codes); other languages are keyed by their lower-case words.
@@ -54,7 +55,7 @@ SNOWBALL = {
 }
 FREQUENCY_TABLES = ("fr", "de", "es", "it", "pt", "nl")
 
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\d.,]*|[^\w\s]", re.UNICODE)
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\d.,]*[^\W\d_]*|[^\w\s]", re.UNICODE)
 _APOSTROPHES = "'’"
 
 
@@ -196,7 +197,7 @@ class MultilingualTagger:
             while i <= len(toks):
                 n = name_at.get((s_index, i))
                 tok = toks[i] if i < len(toks) else "."
-                if n is not None or not (is_word(tok) and len(tok) > 1 and tok.lower() not in stop):
+                if n is not None or not (is_word(tok) and len(tok) > 1 and tok[-1] not in _APOSTROPHES and tok.lower() not in stop):
                     _grams(run, s_index, add)
                     run = []
                     if n is not None:
@@ -246,7 +247,8 @@ def _grams(run: list[str], sentence: int, add: Callable[[list[str], int], None])
 def _label(c: _Candidate, name: bool) -> str:
     form = c.forms.most_common(1)[0][0]
     if name:
-        return form
+        written = [f for f in c.forms if f[:1].isupper()]  # the name as written, not a derived word
+        return max(written, key=lambda f: c.forms[f]) if written else form
     # A keyphrase is written in lower case unless every occurrence is capitalised mid-sentence.
     lower = [f for f in c.forms if f == f.lower()]
     return max(lower, key=lambda f: c.forms[f]) if lower else form

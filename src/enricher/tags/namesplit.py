@@ -225,9 +225,16 @@ def type_names(
             p["place"] += 2
         elif first in cues.places_heads and len(n.words) > 1:
             p["place"] += 1
-        if prev in cues.place_preps and len(n.words) <= 3:
+        if prev in cues.place_preps and len(n.words) <= 3 and not _acronym(n.words[0]):
             p["place"] += 1
-        if 2 <= len(n.words) <= 4 and n.words[-1] in singles and first not in cues.org_heads and label not in places:
+        if (
+            2 <= len(n.words) <= 4
+            and n.words[-1] in singles
+            and n.words[-1].lower() not in places
+            and not any(w.lower() in cues.particles or _acronym(w) for w in n.words)
+            and first not in cues.org_heads
+            and label not in places
+        ):
             p["person"] += 1
     kinds: dict[tuple[str, ...], str] = {}
     for words, p in points.items():
