@@ -19,6 +19,7 @@ class Cues:
     places_heads: frozenset[str]  # first word of a place's name: "Rio Tejo", "Lac Léman"
     place_preps: frozenset[str]  # "à Paris", "em Évora", "in Köln"
     particles: frozenset[str]  # lower-case words allowed inside a name: "Banque de France"
+    nouns_capitalised: bool = False  # German: capitals mark every noun, not names
 
 
 def _w(text: str) -> frozenset[str]:
@@ -119,6 +120,7 @@ CUES: dict[str, Cues] = {
         places_heads=_w("straße platz see berg insel fluss tal"),
         place_preps=_w("in im nach aus"),
         particles=_COMMON_PARTICLES,
+        nouns_capitalised=True,
     ),
     "nl": Cues(
         honorifics=_w("dhr. mevr. mw. mr. dr. prof. ir. drs. meneer mevrouw"),

@@ -79,9 +79,22 @@ def find_names(
                     j += 2
                 else:
                     break
-            raw.extend(_clean_run(s, i, j, toks, stop, cues, lower_words, zipf, openers, mid_capitalised))
+            found = _clean_run(s, i, j, toks, stop, cues, lower_words, zipf, openers, mid_capitalised)
+            if cues.nouns_capitalised:
+                found = [r for r in found if _name_in_noun_language(r, toks, cues)]
+            raw.extend(found)
             i = j
     return _split_known(raw, cues, lower_words)
+
+
+def _name_in_noun_language(r: NameRun, toks: list[str], cues: Cues) -> bool:
+    """Where every noun is capitalised (German), one capitalised word is a name only with a cue:
+    an acronym, an honorific, role or place preposition before it, or a company suffix after it."""
+    if len(r.words) > 1 or _acronym(r.words[0]):
+        return True
+    prev = toks[r.start - 1].lower() if r.start > 0 else ""
+    following = toks[r.end] if r.end < len(toks) else ""
+    return prev in cues.honorifics or prev in cues.roles or prev in cues.place_preps or following in COMPANY_SUFFIXES
 
 
 def _opening_positions(sentences: list[list[str]]) -> set[tuple[int, int]]:
@@ -206,8 +219,11 @@ def type_names(
     singles = {n.words[0] for n in names if len(n.words) == 1}
     for n in names:
         toks, p = sentences[n.sentence], points[n.words]
-        prev = toks[n.start - 1].lower() if n.start > 0 else ""
-        prev2 = toks[n.start - 2].lower() if n.start > 1 else ""
+        before = toks[: n.start]
+        if not before and n.sentence > 0:  # "Sra." may have ended the previous "sentence"
+            before = sentences[n.sentence - 1][-2:]
+        prev = before[-1].lower() if before else ""
+        prev2 = before[-2].lower() if len(before) > 1 else ""
         if prev in cues.honorifics or (prev == "." and prev2 + "." in cues.honorifics):
             p["person"] += 2
         elif prev in cues.roles:
