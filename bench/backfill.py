@@ -13,7 +13,6 @@ same machine and takes CPU too: on AWS, S3 is elsewhere and the figures are a lo
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import re
@@ -25,17 +24,9 @@ from pathlib import Path
 
 import boto3
 
+from devtexts import load_texts
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_texts(corpus: Path, limit: int | None) -> list[str]:
-    texts = []
-    for name in ("summaries-dev.jsonl", "keyphrases-dev.jsonl"):
-        with open(corpus / name, encoding="utf-8") as fh:
-            for line in fh:
-                doc = json.loads(line)
-                texts.append(((doc.get("title") or "") + "\n\n" + doc["text"]).strip())
-    return texts[:limit] if limit else texts
 
 
 def run(endpoint: str, bucket: str, out: str, workers: int, force: bool) -> tuple[float, str]:

@@ -22,17 +22,9 @@ import sys
 import time
 from pathlib import Path
 
+from devtexts import load_texts
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_texts(corpus: Path, limit: int | None) -> list[str]:
-    texts = []
-    for name in ("summaries-dev.jsonl", "keyphrases-dev.jsonl"):
-        with open(corpus / name, encoding="utf-8") as fh:
-            for line in fh:
-                doc = json.loads(line)
-                texts.append(((doc.get("title") or "") + "\n\n" + doc["text"]).strip())
-    return texts[:limit] if limit else texts
 
 
 def cpu_ms(fn, *args) -> float:

@@ -89,64 +89,53 @@ def _run(endpoint: str, *args: str) -> tuple[dict[str, int], str]:
 
 
 @pytest.mark.slow
-def test_backfill_against_moto_server(articles, capsys):
-    import logging
-
-    from moto.server import ThreadedMotoServer
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+def test_backfill_against_moto_server(articles, capsys, moto_endpoint):
     rng = random.Random(20261205)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    try:
-        s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-1")
-        for bucket in (IN, OUT):
-            s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
-            s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
-        items, markers = corpus(articles, rng)
-        for key, data in items:
-            s3.put_object(Bucket=IN, Key=key, Body=data)
-        for key in markers:
-            s3.put_object(Bucket=IN, Key=key, Body=b"")
-        s3.put_object(Bucket=IN, Key="elsewhere/not-in-prefix.txt", Body=b"outside the prefix")
+    endpoint = moto_endpoint
+    s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-1")
+    for bucket in (IN, OUT):
+        s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+        s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    items, markers = corpus(articles, rng)
+    for key, data in items:
+        s3.put_object(Bucket=IN, Key=key, Body=data)
+    for key in markers:
+        s3.put_object(Bucket=IN, Key=key, Body=b"")
+    s3.put_object(Bucket=IN, Key="elsewhere/not-in-prefix.txt", Body=b"outside the prefix")
 
-        # Some objects are already enriched, by the function's own Distributed Map path.
-        settings = Settings(OUT, PREFIX)
-        store, enricher = S3Store(s3), Enricher()
-        listed = {o["Key"]: o for o in s3.list_objects_v2(Bucket=IN, Prefix="archive/", MaxKeys=1000)["Contents"]}
-        pre = [listed[k] for k, _ in items[:PRE_ENRICHED]]
-        out = app.process_items({"Items": pre, "BatchInput": {"bucket": IN, "force": False}},
-                                store=store, enricher=enricher, settings=settings)
-        assert sum(out["counts"].values()) == PRE_ENRICHED
-        function_bytes = {o["Key"]: s3.get_object(Bucket=OUT, Key=settings.output_key(o["Key"]))["Body"].read() for o in pre}
+    # Some objects are already enriched, by the function's own Distributed Map path.
+    settings = Settings(OUT, PREFIX)
+    store, enricher = S3Store(s3), Enricher()
+    listed = {o["Key"]: o for o in s3.list_objects_v2(Bucket=IN, Prefix="archive/", MaxKeys=1000)["Contents"]}
+    pre = [listed[k] for k, _ in items[:PRE_ENRICHED]]
+    out = app.process_items({"Items": pre, "BatchInput": {"bucket": IN, "force": False}},
+                            store=store, enricher=enricher, settings=settings)
+    assert sum(out["counts"].values()) == PRE_ENRICHED
+    function_bytes = {o["Key"]: s3.get_object(Bucket=OUT, Key=settings.output_key(o["Key"]))["Body"].read() for o in pre}
 
-        started = time.monotonic()
-        first, first_line = _run(endpoint, "--workers", "2")
-        t_first = time.monotonic() - started
-        versions_after_first = _versions(s3, OUT)
+    started = time.monotonic()
+    first, first_line = _run(endpoint, "--workers", "2")
+    t_first = time.monotonic() - started
+    versions_after_first = _versions(s3, OUT)
 
-        records: dict[str, bytes] = {}
-        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=OUT, Prefix=PREFIX):
-            for obj in page.get("Contents", []):
-                records[obj["Key"]] = s3.get_object(Bucket=OUT, Key=obj["Key"])["Body"].read()
+    records: dict[str, bytes] = {}
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=OUT, Prefix=PREFIX):
+        for obj in page.get("Contents", []):
+            records[obj["Key"]] = s3.get_object(Bucket=OUT, Key=obj["Key"])["Body"].read()
 
-        second, second_line = _run(endpoint, "--workers", "2")
-        versions_after_second = _versions(s3, OUT)
-        third, third_line = _run(endpoint, "--workers", "2", "--force")
-        versions_after_third = _versions(s3, OUT)
+    second, second_line = _run(endpoint, "--workers", "2")
+    versions_after_second = _versions(s3, OUT)
+    third, third_line = _run(endpoint, "--workers", "2", "--force")
+    versions_after_third = _versions(s3, OUT)
 
-        # The function writes the same bytes as the backfill, for objects the backfill wrote.
-        sample = [listed[k] for k, _ in items[PRE_ENRICHED : PRE_ENRICHED + 30]]
-        app.process_items({"Items": sample, "BatchInput": {"bucket": IN, "force": True}},
-                          store=store, enricher=enricher, settings=settings)
-        same = sum(
-            s3.get_object(Bucket=OUT, Key=settings.output_key(o["Key"]))["Body"].read() == records[settings.output_key(o["Key"])]
-            for o in sample
-        )
-    finally:
-        server.stop()
+    # The function writes the same bytes as the backfill, for objects the backfill wrote.
+    sample = [listed[k] for k, _ in items[PRE_ENRICHED : PRE_ENRICHED + 30]]
+    app.process_items({"Items": sample, "BatchInput": {"bucket": IN, "force": True}},
+                      store=store, enricher=enricher, settings=settings)
+    same = sum(
+        s3.get_object(Bucket=OUT, Key=settings.output_key(o["Key"]))["Body"].read() == records[settings.output_key(o["Key"])]
+        for o in sample
+    )
 
     expected = {settings.output_key(k) for k, _ in items}
     statuses: dict[str, int] = {}

@@ -88,83 +88,71 @@ def corpus(articles, rng: random.Random) -> list[tuple[str, bytes]]:
     return items
 
 
-def test_soak_nothing_lost(articles, capsys):
-    import logging
-
-    from moto.server import ThreadedMotoServer
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # the server's request log
-
+def test_soak_nothing_lost(articles, capsys, moto_endpoint):
     rng = random.Random(20261128)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    try:
-        setup = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-1")
-        for bucket in (IN, OUT):
-            setup.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
-        sqs = boto3.client("sqs", endpoint_url=endpoint, region_name="eu-west-1")
-        dlq = sqs.create_queue(QueueName="soak-dlq")["QueueUrl"]
-        items = corpus(articles, rng)
-        for key, data in items:
-            setup.put_object(Bucket=IN, Key=key, Body=data)
+    endpoint = moto_endpoint
+    setup = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-1")
+    for bucket in (IN, OUT):
+        setup.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    sqs = boto3.client("sqs", endpoint_url=endpoint, region_name="eu-west-1")
+    dlq = sqs.create_queue(QueueName="soak-dlq")["QueueUrl"]
+    items = corpus(articles, rng)
+    for key, data in items:
+        setup.put_object(Bucket=IN, Key=key, Body=data)
 
-        client = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            region_name="eu-west-1",
-            config=Config(retries={"mode": "standard", "max_attempts": 3}, max_pool_connections=16),
-        )
-        faults = FaultInjector(FAULT_RATE, seed=7)
-        client.meta.events.register("before-send.s3.*", faults)
-        store, enricher = S3Store(client), Enricher()
-        settings = app.Settings(OUT, "")
-        attempts = {"invocations": 0, "retries": 0}
-        lock = threading.Lock()
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="eu-west-1",
+        config=Config(retries={"mode": "standard", "max_attempts": 3}, max_pool_connections=16),
+    )
+    faults = FaultInjector(FAULT_RATE, seed=7)
+    client.meta.events.register("before-send.s3.*", faults)
+    store, enricher = S3Store(client), Enricher()
+    settings = app.Settings(OUT, "")
+    attempts = {"invocations": 0, "retries": 0}
+    lock = threading.Lock()
 
-        def invoke(key: str, size: int) -> None:
-            event = {
-                "Records": [
-                    {
-                        "eventName": "ObjectCreated:Put",
-                        "s3": {"bucket": {"name": IN}, "object": {"key": quote_plus(key, safe="/"), "size": size}},
-                    }
-                ]
-            }
-            for attempt in range(1 + RETRIES):
-                with lock:
-                    attempts["invocations"] += 1
-                    attempts["retries"] += attempt > 0
-                try:
-                    app.process_event(S3Event(event), store=store, enricher=enricher, settings=settings)
-                    return
-                except app.TransientFailure as exc:
-                    error = str(exc)
-            sqs.send_message(QueueUrl=dlq, MessageBody=json.dumps({"event": event, "error": error}))
+    def invoke(key: str, size: int) -> None:
+        event = {
+            "Records": [
+                {
+                    "eventName": "ObjectCreated:Put",
+                    "s3": {"bucket": {"name": IN}, "object": {"key": quote_plus(key, safe="/"), "size": size}},
+                }
+            ]
+        }
+        for attempt in range(1 + RETRIES):
+            with lock:
+                attempts["invocations"] += 1
+                attempts["retries"] += attempt > 0
+            try:
+                app.process_event(S3Event(event), store=store, enricher=enricher, settings=settings)
+                return
+            except app.TransientFailure as exc:
+                error = str(exc)
+        sqs.send_message(QueueUrl=dlq, MessageBody=json.dumps({"event": event, "error": error}))
 
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            list(pool.map(lambda kv: invoke(kv[0], len(kv[1])), items))
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda kv: invoke(kv[0], len(kv[1])), items))
 
-        records: dict[str, str] = {}
-        for page in setup.get_paginator("list_objects_v2").paginate(Bucket=OUT):
-            for obj in page.get("Contents", []):
-                body = setup.get_object(Bucket=OUT, Key=obj["Key"])["Body"].read()
-                records[obj["Key"][: -len(".json")]] = json.loads(body)["status"]
-        dead: list[str] = []
-        errors: list[str] = []
-        while True:
-            msgs = sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=10).get("Messages", [])
-            if not msgs:
-                break
-            for m in msgs:
-                body = json.loads(m["Body"])
-                key = body["event"]["Records"][0]["s3"]["object"]["key"]
-                dead.append(key)
-                errors.append(body["error"])
-                sqs.delete_message(QueueUrl=dlq, ReceiptHandle=m["ReceiptHandle"])
-    finally:
-        server.stop()
+    records: dict[str, str] = {}
+    for page in setup.get_paginator("list_objects_v2").paginate(Bucket=OUT):
+        for obj in page.get("Contents", []):
+            body = setup.get_object(Bucket=OUT, Key=obj["Key"])["Body"].read()
+            records[obj["Key"][: -len(".json")]] = json.loads(body)["status"]
+    dead: list[str] = []
+    errors: list[str] = []
+    while True:
+        msgs = sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=10).get("Messages", [])
+        if not msgs:
+            break
+        for m in msgs:
+            body = json.loads(m["Body"])
+            key = body["event"]["Records"][0]["s3"]["object"]["key"]
+            dead.append(key)
+            errors.append(body["error"])
+            sqs.delete_message(QueueUrl=dlq, ReceiptHandle=m["ReceiptHandle"])
 
     from urllib.parse import unquote_plus
 
