@@ -240,3 +240,16 @@ def test_schema_checks_the_new_fields(resources: Resources) -> None:
     older = json.loads(json.dumps(data))  # a 1.0 record, without the new fields, still validates
     del older["tagging"], older["article"]["language_method"], older["summary"]["fallback"]
     validate(older)
+
+
+def test_event_detail_carries_the_method_fields(resources: Resources) -> None:
+    from enricher.record.event import event_detail, validate_detail
+
+    record = Enricher(resources=resources).enrich(PORTUGUESE.encode("utf-8"), name="pt.txt")
+    body = record.to_json().encode("utf-8")
+    detail = event_detail(record, bucket="out", key="pt.txt.json", body=body)
+    validate_detail(detail)
+    assert detail["tagging"]["method"] == "multilingual" and detail["article"]["language_method"] == "stopwords"
+    bad = dict(detail, tagging={"method": "multilingual"})
+    with pytest.raises(Exception):
+        validate_detail(bad)
