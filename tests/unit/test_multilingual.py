@@ -118,7 +118,7 @@ def test_portuguese_cues(resources: Resources, tagger: MultilingualTagger) -> No
             "es",
             "El alcalde Julián Ortuzar inauguró el lunes el nuevo mercado municipal. "
             "La empresa Fruvalle S.L. gestionará el mercado municipal, explicó la Sra. Marta Ibarreche. "
-            "El mercado municipal de Villalcón abrirá cada día. Los vecinos de Villalcón celebraron la apertura en Villalcón.",
+            "El mercado municipal en Villalcón abrirá cada día. Los vecinos de Villalcón celebraron la apertura en Villalcón.",
             {"Julián Ortuzar": "person", "Marta Ibarreche": "person", "Villalcón": "place"},
             "mercado municipal",
         ),

@@ -163,7 +163,7 @@ class MultilingualTagger:
         title = tokenize(doc.title, stop) if doc.title else []
         lower_words = {t for toks in sentences for i, t in enumerate(toks) if is_word(t) and t.islower()}
         names = find_names(sentences, stop, cues, lower_words, self._table(lang))
-        kinds = type_names(names, sentences, cues, self.places(lang))
+        kinds = type_names(names, sentences, cues, self.places(lang), lower_words, self._table(lang))
         return self._rank(doc, sentences, title, names, kinds, limit)
 
     def _rank(

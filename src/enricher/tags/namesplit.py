@@ -19,7 +19,7 @@ name's short form and counts for it.
 Typed from evidence, per mention, summed over the document (cues.py lists the words):
 honorific before -> person; role right before, or ", role" right after -> person; a company
 suffix or an organisation word at the start -> organization; the gazetteer (countries in the
-language, subdivisions) or a place word at the start -> place; a place preposition before ->
+language, subdivisions) or a place word at the start -> place; a place preposition before at least half the mentions of a name that is no common word ->
 place (weak); a full name whose last word the document also uses alone -> person. The strongest
 kind wins when it has at least one point more than the runner-up; otherwise `entity`.
 """
@@ -212,10 +212,18 @@ def aliases(names: list[NameRun]) -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 def type_names(
-    names: list[NameRun], sentences: list[list[str]], cues: Cues, places: frozenset[str]
+    names: list[NameRun],
+    sentences: list[list[str]],
+    cues: Cues,
+    places: frozenset[str],
+    lower_words: set[str] = frozenset(),  # type: ignore[assignment]
+    zipf: dict[str, float] | None = None,
 ) -> dict[tuple[str, ...], str]:
     """Name (as written) -> person / organization / place / entity, from the evidence above."""
+    zipf = zipf or {}
     points: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    mentions: Counter[tuple[str, ...]] = Counter()
+    after_prep: Counter[tuple[str, ...]] = Counter()
     singles = {n.words[0] for n in names if len(n.words) == 1}
     for n in names:
         toks, p = sentences[n.sentence], points[n.words]
@@ -241,8 +249,9 @@ def type_names(
             p["place"] += 2
         elif first in cues.places_heads and len(n.words) > 1:
             p["place"] += 1
+        mentions[n.words] += 1
         if prev in cues.place_preps and len(n.words) <= 3 and not _acronym(n.words[0]):
-            p["place"] += 1
+            after_prep[n.words] += 1
         if (
             2 <= len(n.words) <= 4
             and n.words[-1] in singles
@@ -252,6 +261,11 @@ def type_names(
             and label not in places
         ):
             p["person"] += 1
+    # A place preposition is weak evidence ("à Apple", "no Parlamento"): it counts once, when it
+    # comes before at least half of the mentions of a name that is not a common word.
+    for words, n_prep in after_prep.items():
+        if 2 * n_prep >= mentions[words] and not (len(words) == 1 and _common(words[0], lower_words, zipf)):
+            points[words]["place"] += 1
     kinds: dict[tuple[str, ...], str] = {}
     for words, p in points.items():
         ranked = p.most_common(2)
