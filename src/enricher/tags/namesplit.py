@@ -19,7 +19,8 @@ name's short form and counts for it.
 Typed from evidence, per mention, summed over the document (cues.py lists the words):
 honorific before -> person; role right before, or ", role" right after -> person; a company
 suffix or an organisation word at the start -> organization; the gazetteer (countries in the
-language, subdivisions) or a place word at the start -> place; a place preposition before at least half the mentions of a name that is no common word ->
+language, subdivisions; not a word the document also writes in lower case) or a place word at
+the start -> place; a place preposition before at least half the mentions of a name that is no common word ->
 place (weak); a full name whose last word the document also uses alone -> person. The strongest
 kind wins when it has at least one point more than the runner-up; otherwise `entity`.
 """
@@ -245,7 +246,7 @@ def type_names(
         if first in cues.org_heads:
             p["organization"] += 2
         label = " ".join(n.words).lower()
-        if label in places:
+        if label in places and label not in lower_words:  # "Portuguesa" is a Venezuelan state and a pt adjective
             p["place"] += 2
         elif first in cues.places_heads and len(n.words) > 1:
             p["place"] += 1
