@@ -253,3 +253,16 @@ def test_event_detail_carries_the_method_fields(resources: Resources) -> None:
     bad = dict(detail, tagging={"method": "multilingual"})
     with pytest.raises(Exception):
         validate_detail(bad)
+
+
+def test_role_in_apposition_and_compound_roles(resources: Resources, tagger: MultilingualTagger) -> None:
+    text = (
+        "O secretário-geral do sindicato dos ferroviários, Tomás Alvarenga, convocou uma greve para segunda-feira. "
+        "A greve dos ferroviários vai parar os comboios regionais.\n\n"
+        "Os ferroviários exigem aumentos salariais e mais segurança nas estações."
+    )
+    tags = tags_of(text, "pt", resources, tagger)
+    assert tags.get("Tomás Alvarenga") == "person", tags
+    # without the role, the same name stays untyped: the cue is what types it
+    bare = text.replace("O secretário-geral do sindicato dos ferroviários, ", "")
+    assert tags_of(bare, "pt", resources, tagger).get("Tomás Alvarenga") == "entity"

@@ -5,8 +5,9 @@ France", "Universidade do Porto"); all-capital acronyms are names too.
 
 Split (no glued names):
 - a capitalised word that opens a sentence (or follows a quote or colon) is kept only when the
-  document also capitalises it mid-sentence, or it is not a common word (its background Zipf
-  frequency is low and the document never writes it in lower case);
+  document also capitalises it mid-sentence, or it is not a common word (the document never
+  writes it in lower case and its background Zipf frequency is below 4, or below 5 when another
+  capitalised word follows: first names are frequent words);
 - honorifics and roles at the start of a run are cues, not part of the name ("Président Macron");
 - where a known name ends: a run whose right part is written as a name on its own elsewhere, and
   whose left part is a word the document writes in lower case (or a name on its own), is cut in
@@ -17,7 +18,8 @@ Merged: a one-word name that is the last word of exactly one longer name ("Beaun
 name's short form and counts for it.
 
 Typed from evidence, per mention, summed over the document (cues.py lists the words):
-honorific before -> person; role right before, or ", role" right after -> person; a company
+honorific before -> person; role right before (or in the few words before a comma right before:
+"the party's general secretary, X"), or ", role" right after -> person; a company
 suffix or an organisation word at the start -> organization; the gazetteer (countries in the
 language, subdivisions; not a word the document also writes in lower case) or a place word at
 the start -> place; a place preposition before at least half the mentions of a name that is no common word ->
@@ -34,6 +36,9 @@ from .cues import COMPANY_SUFFIXES, Cues
 
 # Above this background frequency a capitalised sentence-opening word is a common word.
 COMMON_ZIPF = 4.0
+# ... and when another capitalised word follows it: first names are frequent words too ("Tomás
+# Alvarenga" opens a sentence as often as "Ontem Paulo ..."); only very frequent words go then.
+COMMON_BEFORE_NAME_ZIPF = 5.0
 _OPENERS = frozenset('"“«‘\'(:—–-')
 
 
@@ -114,9 +119,9 @@ def _opening_positions(sentences: list[list[str]]) -> set[tuple[int, int]]:
     return out
 
 
-def _common(word: str, lower_words: set[str], zipf: dict[str, float]) -> bool:
+def _common(word: str, lower_words: set[str], zipf: dict[str, float], floor: float = COMMON_ZIPF) -> bool:
     low = word.lower()
-    return low in lower_words or zipf.get(low, 0.0) >= COMMON_ZIPF
+    return low in lower_words or zipf.get(low, 0.0) >= floor
 
 
 def _clean_run(
@@ -134,7 +139,8 @@ def _clean_run(
     # A conventionally capitalised first word: a stop word or a common word goes.
     while i < j and (s, i) in openers and not _acronym(toks[i]):
         w = toks[i]
-        if w.lower() in stop or w.endswith(("'", "’")) or (w not in mid_capitalised and _common(w, lower_words, zipf)):
+        floor = COMMON_BEFORE_NAME_ZIPF if i + 1 < j and _capitalised(toks[i + 1]) else COMMON_ZIPF
+        if w.lower() in stop or w.endswith(("'", "’")) or (w not in mid_capitalised and _common(w, lower_words, zipf, floor)):
             i += 1
             while i < j and toks[i].lower() in cues.particles:
                 i += 1
@@ -198,6 +204,11 @@ def _cut_point(words: tuple[str, ...], alone: set[tuple[str, ...]], cues: Cues, 
     return None
 
 
+def _role(word: str, cues: Cues) -> bool:
+    """A role word, also as the head of a compound: "secretário-geral", "vice-président"."""
+    return word in cues.roles or ("-" in word and any(part in cues.roles for part in word.split("-")))
+
+
 def aliases(names: list[NameRun]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """One-word name -> the one longer name it is the last word of (its short form)."""
     counts = Counter(n.words for n in names)
@@ -235,9 +246,9 @@ def type_names(
         prev2 = before[-2].lower() if len(before) > 1 else ""
         if prev in cues.honorifics or (prev == "." and prev2 + "." in cues.honorifics):
             p["person"] += 2
-        elif prev in cues.roles:
-            p["person"] += 1
-        if n.end + 1 < len(toks) and toks[n.end] == "," and toks[n.end + 1].lower() in cues.roles:
+        elif _role(prev, cues) or (prev == "," and any(_role(t.lower(), cues) for t in before[-7:-1])):
+            p["person"] += 1  # "ministre X", "le secrétaire général du parti, X"
+        if n.end + 1 < len(toks) and toks[n.end] == "," and _role(toks[n.end + 1].lower(), cues):
             p["person"] += 1
         first, last = n.words[0].lower(), n.words[-1]
         following = toks[n.end] if n.end < len(toks) else ""
