@@ -266,3 +266,14 @@ def test_role_in_apposition_and_compound_roles(resources: Resources, tagger: Mul
     # without the role, the same name stays untyped: the cue is what types it
     bare = text.replace("O secretário-geral do sindicato dos ferroviários, ", "")
     assert tags_of(bare, "pt", resources, tagger).get("Tomás Alvarenga") == "entity"
+
+
+def test_acronym_counts_for_its_expansion(resources: Resources, tagger: MultilingualTagger) -> None:
+    text = (
+        "Le Conseil national des pêcheurs (CNP) a rejeté mardi le nouveau quota de sardines. "
+        "Pour le CNP, le quota menace deux mille emplois sur la côte.\n\n"
+        "Le CNP demande une étude indépendante des stocks de sardines avant l'été."
+    )
+    tags = tags_of(text, "fr", resources, tagger)
+    assert tags.get("Conseil national des pêcheurs") == "organization", tags
+    assert "CNP" not in tags

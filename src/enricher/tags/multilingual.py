@@ -32,7 +32,7 @@ from ..ingest.language import ISO_TO_NLTK
 from ..model import Document, Tag
 from ..resources import Resources
 from .cues import cues_for
-from .namesplit import NameRun, aliases, find_names, type_names
+from .namesplit import NameRun, acronym_expansions, aliases, find_names, type_names
 from .wordfreq import load_zipf
 
 # One set of constants for every language, chosen on the French and Portuguese dev sets together
@@ -191,6 +191,12 @@ class MultilingualTagger:
         # Name spans: their n-grams are not counted again as keyphrases.
         name_at: dict[tuple[int, int], NameRun] = {(n.sentence, n.start): n for n in names}
         short = aliases(names)
+        # An acronym counts for its expansion ("UE" for "Union européenne"), typed as the better typed.
+        for acronym, expansion in acronym_expansions(names, sentences, stop).items():
+            short[acronym] = expansion
+            kinds[expansion] = next((k for k in (kinds.get(expansion), kinds.get(acronym)) if k and k != "entity"), "entity")
+            if kinds[expansion] == "entity" and expansion[0].lower() in cues_for(lang).org_heads:
+                kinds[expansion] = "organization"
         for s_index, toks in enumerate(sentences):
             run: list[str] = []
             i = 0

@@ -15,7 +15,8 @@ Split (no glued names):
   as a common word).
 
 Merged: a one-word name that is the last word of exactly one longer name ("Beaune") is that
-name's short form and counts for it.
+name's short form and counts for it; an acronym in brackets after words whose initials spell it
+counts for those words (acronym_expansions).
 
 Typed from evidence, per mention, summed over the document (cues.py lists the words):
 honorific before -> person; role right before (or in the few words before a comma right before:
@@ -202,6 +203,27 @@ def _cut_point(words: tuple[str, ...], alone: set[tuple[str, ...]], cues: Cues, 
         if left in alone or last in lower_words or last in cues.roles or last in cues.org_heads or last in cues.honorifics:
             return cut
     return None
+
+
+def acronym_expansions(names: list[NameRun], sentences: list[list[str]], stop: frozenset[str]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Acronym -> its expansion, from "Union européenne (UE)": the words right before the
+    bracket whose initials (stop words skipped) spell the acronym."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for n in names:
+        toks = sentences[n.sentence]
+        if len(n.words) != 1 or not _acronym(n.words[0]) or n.start < 2 or toks[n.start - 1] != "(":
+            continue
+        letters = n.words[0].replace(".", "").lower()
+        end = n.start - 1
+        for start in range(end - 1, max(end - 2 * len(letters) - 2, -1), -1):
+            span = toks[start:end]
+            if not all(t[:1].isalpha() for t in span) or span[0].lower() in stop:
+                continue
+            initials = "".join(t[0].lower() for t in span if t.lower() not in stop)
+            if initials == letters:
+                out[n.words] = tuple(span)
+                break
+    return out
 
 
 def _role(word: str, cues: Cues) -> bool:
