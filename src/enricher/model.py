@@ -32,6 +32,9 @@ class Article:
     dateline: str | None = None
     published: str | None = None
     language: str | None = None
+    # How the language was decided: "option", "input" (a field of structured input), "stopwords",
+    # "script" (detection), or "unknown" (detection unsure: language is None).
+    language_method: str | None = None
     captions: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()
     # What the cleaner removed, counted by reason ("navigation", "duplicate", ...).

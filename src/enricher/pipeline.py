@@ -11,9 +11,9 @@ from .ingest.dump import NotAnArticle, clean_dump
 from .ingest.decode import DecodeError, decode
 from .errors import EnricherError
 from .ingest.html import html_to_article
-from .ingest.language import detect
+from .ingest.language import detect_with_method
 from .ingest.markdown import markdown_to_text
-from .model import Article, Decoded
+from .model import Article, Decoded, Document, Summary
 from .options import Options
 from .record import Record, Source
 from .resources import Resources
@@ -47,6 +47,8 @@ class Enricher:
         self.resources = resources or Resources()
         self.summarizer = get_summarizer(self.options.summarizer, self.resources)
         self.tagger = get_tagger(self.options.tagger, self.resources)
+        # The default (English) tagger hands other languages to the multilingual one.
+        self._other_tagger = get_tagger("multilingual", self.resources) if self.tagger.name == "keyphrase" else None
         self._pipeline = {
             "version": __version__,
             "settings": {
@@ -80,11 +82,15 @@ class Enricher:
             stage = "clean"
             article = self._clean(decoded)
             stage = "analyse"
+            # Unknown language: analysed as English (the default), and the record says so.
             doc = analyse(article, article.language or "en", self.resources)
             stage = "summarize"
             summary = self.summarizer.summarize(doc, sentence_count(self.options, len(doc.sentences)))
             stage = "tag"
-            tags = self.tagger.tag(doc, self.options.max_tags)
+            tagger = self.tagger
+            if doc.language != "en" and self._other_tagger is not None:
+                tagger = self._other_tagger
+            tags = tagger.tag(doc, self.options.max_tags)
         except DecodeError as exc:
             return self._refused(exc.status, exc, stage, source, decoded)
         except NotAnArticle as exc:
@@ -102,7 +108,38 @@ class Enricher:
             summary=summary,
             tags=tags,
             cleaning=self._cleaning(decoded, article),
+            summary_info=self._summary_info(article, doc, summary),
+            tagging=self._tagging(article, doc, tagger),
         )
+
+    def _summary_info(self, article: Article, doc: Document, summary: Summary) -> dict[str, object]:
+        """Language, stemming and fallback of the summary, for the record."""
+        from .summarize.centroid_lead import SNOWBALL, SUMY_STEMMED
+
+        fallbacks = [] if article.language else ["language unknown: summarised as English"]
+        if summary.method != self.summarizer.name:
+            fallbacks.append(f"{summary.method}" + (f" ({summary.note})" if summary.note else ""))
+        stemmer = SNOWBALL.get(doc.language) or SUMY_STEMMED.get(doc.language)
+        return {
+            "language": doc.language,
+            "stemmer": f"snowball:{stemmer}" if doc.language in SNOWBALL else f"sumy:{stemmer}" if stemmer else None,
+            "stopwords": len(doc.stopwords),
+            "fallback": "; ".join(fallbacks) or None,
+        }
+
+    def _tagging(self, article: Article, doc: Document, tagger: object) -> dict[str, object]:
+        """Which tagger ran on which language, and what it fell back to, for the record."""
+        name = getattr(tagger, "name", str(tagger))
+        fallbacks = [] if article.language else ["language unknown: tagged as English"]
+        describe = getattr(tagger, "describe", None)
+        if describe is not None:
+            name, note = describe(doc.language, doc.stopwords)
+            if note:
+                fallbacks.append(note)
+        elif name == "keyphrase" and doc.language != "en":
+            name = "capitalised"
+            fallbacks.append(f"keyphrase tags English only: capitalised runs for {doc.language!r}")
+        return {"method": name, "language": doc.language, "fallback": "; ".join(fallbacks) or None}
 
     def _clean(self, decoded: Decoded) -> Article:
         fields = decoded.fields
@@ -116,7 +153,12 @@ class Enricher:
             )
         else:
             article = clean_dump(decoded.text)
-        language = self.options.language or fields.get("language") or detect(article.body, self.resources)
+        if self.options.language:
+            language, method = self.options.language, "option"
+        elif fields.get("language"):
+            language, method = fields["language"], "input"
+        else:
+            language, method = detect_with_method(article.body, self.resources)
         return dataclasses.replace(
             article,
             title=fields.get("title") or article.title,
@@ -124,6 +166,7 @@ class Enricher:
             section=fields.get("section") or article.section,
             published=fields.get("published") or article.published,
             language=(language or None) and language[:2].lower(),
+            language_method=method,
         )
 
     @staticmethod

@@ -227,13 +227,13 @@ def test_language_detection_counts_as_one_pass_per_list_does(resources: Resource
     # winner must be the one counting every token against every list would give.
     import random
 
-    from enricher.ingest.language import NLTK_TO_ISO, detect
+    from enricher.ingest.language import MIN_SHARE, NLTK_TO_ISO, detect
 
     def reference(text: str) -> str | None:
         import re
 
         sample = [w.lower() for w in re.findall(r"[^\W\d_]+", text[:40000])][:2000]
-        best, best_hits, second = None, 0, 0
+        best, best_hits, second, best_distinct = None, 0, 0, 0
         for name in resources.stopword_languages():
             if name not in NLTK_TO_ISO:
                 continue
@@ -241,9 +241,11 @@ def test_language_detection_counts_as_one_pass_per_list_does(resources: Resource
             hits = sum(1 for w in sample if w in stop)
             if hits > best_hits:
                 best, best_hits, second = NLTK_TO_ISO[name], hits, best_hits
+                best_distinct = len({w for w in sample if w in stop})
             elif hits > second:
                 second = hits
-        return best if best is not None and best_hits >= max(3, 0.1 * len(sample)) and best_hits >= 1.2 * second else None
+        clear = best_hits >= max(3, MIN_SHARE * len(sample)) and best_distinct >= min(3, len(sample) // 3)
+        return best if best is not None and clear and best_hits >= 1.2 * second else None
 
     rng = random.Random(5)
     languages = [n for n in resources.stopword_languages() if n in NLTK_TO_ISO]

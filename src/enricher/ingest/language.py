@@ -27,10 +27,17 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ASCII_WORD = re.compile(r"[a-z]+")  # _WORD on lower-cased ASCII text, about twice as fast
 # Inspect at most this many words: enough evidence, bounded cost on huge inputs.
 _SAMPLE_WORDS = 2000
+# Least share of the words that must be the winning language's function words.
+MIN_SHARE = 0.2
 
 
 def detect(text: str, resources: Resources) -> str | None:
-    """ISO 639-1 code of the text's language, or None when the evidence is too thin."""
+    """ISO 639-1 code of the text's language, or None ("unknown") when the evidence is too thin."""
+    return detect_with_method(text, resources)[0]
+
+
+def detect_with_method(text: str, resources: Resources) -> tuple[str | None, str]:
+    """(ISO code or None, how it was decided): "stopwords", "script" or "unknown"."""
     sample = text[:40000]
     if sample.isascii():  # lower-casing first is then the same, and one call instead of one a word
         words = _ASCII_WORD.findall(sample.lower())[:_SAMPLE_WORDS]
@@ -38,32 +45,43 @@ def detect(text: str, resources: Resources) -> str | None:
         # one lower() over the joined words: the same as one per word (a space is no cased letter)
         words = " ".join(_WORD.findall(sample)[:_SAMPLE_WORDS]).lower().split(" ")
     if len(words) < 5:
-        return None
+        return None, "unknown"
     # Count each distinct word once and look it up once in an index of all the stop-word
     # lists, instead of testing every word against each of the 29 lists.
     names, index = resources.stopword_index()
     hits_by = [0] * len(names)
+    distinct_by = [0] * len(names)  # how many different stop words of each list occur
     counts = Counter(words)
     # Only the stop words need the Python loop: the intersection runs in C.
     for word in counts.keys() & index.keys():
         n = counts[word]
         for position in index[word]:
             hits_by[position] += n
-    best, best_hits, second_hits = None, 0, 0
-    for name, hits in zip(names, hits_by):  # the same order, and so the same ties, as before
+            distinct_by[position] += 1
+    best, best_hits, second_hits, best_distinct = None, 0, 0, 0
+    for name, hits, distinct in zip(names, hits_by, distinct_by):  # the same order, and so the same ties, as before
         code = NLTK_TO_ISO.get(name)
         if code is None:
             continue
         if hits > best_hits:
-            best, best_hits, second_hits = code, hits, best_hits
+            best, best_hits, second_hits, best_distinct = code, hits, best_hits, distinct
         elif hits > second_hits:
             second_hits = hits
-    # Function words make up a third or more of running text; demand a clear margin.
-    if best is None or best_hits < max(3, 0.1 * len(words)) or best_hits < 1.2 * second_hits:
+    # Function words make up a third or more of running text: demand a fifth of the words, from
+    # at least three different function words, and a clear margin over the runner-up. Below
+    # that the answer is "unknown" (None), never a guess: a Polish text (no NLTK list) shares
+    # "a", "i", "o", "to" with other lists, which once made it "English" at a tenth of its words.
+    if (
+        best is None
+        or best_hits < max(3, MIN_SHARE * len(words))
+        or best_distinct < min(3, len(words) // 3)
+        or best_hits < 1.2 * second_hits
+    ):
         if _mostly_non_latin(words):
-            return _script_guess(text)
-        return None
-    return best
+            guess = _script_guess(text)
+            return (guess, "script") if guess else (None, "unknown")
+        return None, "unknown"
+    return best, "stopwords"
 
 
 def _mostly_non_latin(words: list[str]) -> bool:

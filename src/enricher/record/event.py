@@ -62,11 +62,13 @@ def event_detail(record: Record, *, bucket: str, key: str, body: bytes) -> dict[
             "section": a.section,
             "published": a.published,
             "word_count": sum(len(p.split()) for p in a.paragraphs),
+            **({"language_method": a.language_method} if a.language_method else {}),
         },
         "summary": [] if record.summary is None else [x.text for x in record.summary.sentences],
         "tags": [{"label": t.label, "kind": t.kind, "score": t.score} for t in record.tags],
         "pipeline": {"version": str(record.pipeline.get("version", ""))},
         "truncated": False,
+        **({"tagging": dict(record.tagging)} if record.tagging is not None else {}),
     }
     # A very long summary (a ratio over a huge document) could pass the limit: drop sentences
     # from the end and say so; the full record is one GetObject away.

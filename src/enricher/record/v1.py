@@ -14,7 +14,7 @@ from ..errors import EnricherError
 from ..model import Article, Summary, Tag
 from . import schemas
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: article.language_method, summary.language/stemmer/stopwords/fallback, tagging
 SCHEMA_FILE = "record-v1.schema.json"
 
 
@@ -48,10 +48,14 @@ class Record:
     summary: Summary | None = None
     tags: tuple[Tag, ...] = ()
     cleaning: Mapping[str, Any] = field(default_factory=lambda: {"removed": {}})
+    # Since 1.1, optional: the summary's language, stemmer, stop-word count and fallback; and which
+    # tagger ran on which language with what fallback ({"method", "language", "fallback"}).
+    summary_info: Mapping[str, Any] | None = None
+    tagging: Mapping[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
-        return {
+        out = {
             "schema_version": SCHEMA_VERSION,
             "status": self.status,
             "reason": self.reason,
@@ -72,6 +76,7 @@ class Record:
                 "captions": list(a.captions),
                 "credits": list(a.credits),
                 "word_count": sum(len(p.split()) for p in a.paragraphs),
+                **({"language_method": a.language_method} if a.language_method else {}),
             },
             "summary": None
             if self.summary is None
@@ -79,11 +84,15 @@ class Record:
                 "method": self.summary.method,
                 "note": self.summary.note,
                 "sentences": [{"text": s.text, "index": s.index, "score": s.score} for s in self.summary.sentences],
+                **(dict(self.summary_info) if self.summary_info else {}),
             },
             "tags": [{"label": t.label, "kind": t.kind, "score": t.score} for t in self.tags],
             "cleaning": {**self.cleaning, "removed": dict(sorted(self.cleaning.get("removed", {}).items()))},
             "pipeline": dict(self.pipeline),
         }
+        if self.tagging is not None:
+            out["tagging"] = dict(self.tagging)
+        return out
 
     def to_json(self, *, checked: bool = False) -> str:
         """Canonical JSON: stable key order and separators, so equal records are equal bytes.

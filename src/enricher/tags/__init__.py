@@ -5,7 +5,9 @@ deduplicated tags, best first, each typed (model.TAG_KINDS) and scored.
 
 "keyphrase" (the default, keyphrase.py) finds noun phrases and proper names in the
 POS-tagged sentences (candidates.py), merges the mentions of one thing (entities.py) and
-scores them against background word frequencies (wordfreq.py); "capitalised"
+scores them against background word frequencies (wordfreq.py); "multilingual"
+(multilingual.py) does the same without a POS model for the other languages, and the pipeline
+uses it for non-English articles when the default tagger is configured; "capitalised"
 (capitalised.py) is the fallback for languages without a POS model. Each module is
 imported only when its tagger is built.
 """
@@ -46,11 +48,18 @@ def _capitalised(resources: Resources) -> Tagger:
     return Capitalised()
 
 
+def _multilingual(resources: Resources) -> Tagger:
+    from .multilingual import MultilingualTagger
+
+    return MultilingualTagger(resources)
+
+
 Factory = Callable[[Resources], Tagger]
 
 REGISTRY: Mapping[str, Factory] = {
     "keyphrase": _keyphrase,
     "capitalised": _capitalised,
+    "multilingual": _multilingual,
 }
 
 DEFAULT = "keyphrase"

@@ -14,7 +14,10 @@ WORD = re.compile(r"\w+(?:[-'’&.]\w+)*", re.UNICODE)
 # What may follow a sentence's final mark without a space: closing quotes and brackets.
 _CLOSING = "\"'”’»)]}"
 # Fallback splitter for languages without a Punkt model: end punctuation, then a capital or quote.
-_FALLBACK_SPLIT = re.compile(r"(?<=[.!?。！？])[\"'”’»)]*\s+(?=[\"'“‘«(]*[^\W\d_])", re.UNICODE)
+# Not after a short abbreviation ("Sra.", "Dr.", "M.", "S.L."): a name follows it, not a sentence.
+_FALLBACK_SPLIT = re.compile(
+    r"(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)(?<!\b[A-Z]\.)(?<=[.!?。！？])[\"'”’»)]*\s+(?=[\"'“‘«(]*[^\W\d_])", re.UNICODE
+)
 
 
 def words(text: str) -> tuple[str, ...]:
