@@ -39,7 +39,8 @@ class Article:
     credits: tuple[str, ...] = ()
     # What the cleaner removed, counted by reason ("navigation", "duplicate", ...).
     removed: Mapping[str, int] = field(default_factory=dict)
-    # The HTML safety net's decisions (ingest.safety_net): {"checked": 0|1, "replaced": 0|1}; empty when it did not run.
+    # The cleaner's safety-net decisions (HTML: ingest.safety_net; dumps: ingest.dump):
+    # {"checked": 0|1, "replaced": 0|1}; empty when it did not run.
     safety_net: Mapping[str, int] = field(default_factory=dict)
 
     @property
