@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from aws_lambda_powertools import Logger, Metrics
@@ -40,33 +41,26 @@ class BadMessage(Exception):
     queue's redrive policy moves it to the dead-letter queue after a few receives."""
 
 
-def process_event(
-    event: S3Event | Mapping[str, Any],
-    *,
-    store: ObjectStore,
-    enricher: Enricher,
-    settings: Settings,
-    publisher: Publisher | None = None,
-    metrics: Metrics | None = None,
-    log: Logger | None = None,
-) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Services:
+    """What every entry point works with, built once at INIT; tests pass fakes."""
+
+    store: ObjectStore
+    enricher: Enricher
+    settings: Settings
+    publisher: Publisher | None = None
+    metrics: Metrics | None = None
+    log: Logger | None = None
+
+
+def process_event(event: S3Event | Mapping[str, Any], services: Services) -> dict[str, Any]:
     """Handle one S3 notification. Returns the handler's output (keys: results, counts)."""
     if is_test_event(event):
         return {"results": [], "counts": {"ok": 0, "skipped": 0, "failed": 0, "ignored": 0}}
-    return _process(object_refs(event), store=store, enricher=enricher, settings=settings, publisher=publisher,
-                    metrics=metrics, log=log)
+    return _process(object_refs(event), services)
 
 
-def process_items(
-    event: Mapping[str, Any],
-    *,
-    store: ObjectStore,
-    enricher: Enricher,
-    settings: Settings,
-    publisher: Publisher | None = None,
-    metrics: Metrics | None = None,
-    log: Logger | None = None,
-) -> dict[str, Any]:
+def process_items(event: Mapping[str, Any], services: Services) -> dict[str, Any]:
     """Handle one Distributed Map batch: {"Items": [ListObjectsV2 entries], "BatchInput": {bucket, force}}.
 
     Objects whose record exists for the same ETag and pipeline are skipped ("done") unless
@@ -78,21 +72,10 @@ def process_items(
         raise ValueError("Distributed Map batch without BatchInput.bucket")
     force = batch.get("force") in (True, "true", "True")
     refs = [listed_ref(bucket, item) for item in event.get("Items") or []]
-    return _process(refs, store=store, enricher=enricher, settings=settings, publisher=publisher, metrics=metrics,
-                    log=log, skip_done=None if force else pipeline_tag(enricher))
+    return _process(refs, services, skip_done=None if force else pipeline_tag(services.enricher))
 
 
-def process_sqs(
-    event: Mapping[str, Any],
-    *,
-    store: ObjectStore,
-    enricher: Enricher,
-    settings: Settings,
-    publisher: Publisher | None = None,
-    metrics: Metrics | None = None,
-    log: Logger | None = None,
-    context: LambdaContext | None = None,
-) -> dict[str, Any]:
+def process_sqs(event: Mapping[str, Any], services: Services, context: LambdaContext | None = None) -> dict[str, Any]:
     """Handle one SQS batch of S3 notifications; returns {"batchItemFailures": [...]}.
 
     Each message is handled as a direct S3 notification; a message whose objects failed
@@ -107,33 +90,23 @@ def process_sqs(
             raise BadMessage(f"message {record.message_id} is not JSON: {exc}") from exc
         if not isinstance(body, dict) or (body.get("Event") != "s3:TestEvent" and not isinstance(body.get("Records"), list)):
             raise BadMessage(f"message {record.message_id} is not an S3 notification")
-        return process_event(body, store=store, enricher=enricher, settings=settings, publisher=publisher,
-                             metrics=metrics, log=log)
+        return process_event(body, services)
 
     processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
     return dict(process_partial_response(event=dict(event), record_handler=record_handler, processor=processor,
                                          context=context))
 
 
-def _process(
-    refs: Iterable[ObjectRef],
-    *,
-    store: ObjectStore,
-    enricher: Enricher,
-    settings: Settings,
-    publisher: Publisher | None,
-    metrics: Metrics | None,
-    log: Logger | None,
-    skip_done: str | None = None,
-) -> dict[str, Any]:
+def _process(refs: Iterable[ObjectRef], services: Services, skip_done: str | None = None) -> dict[str, Any]:
+    log, metrics = services.log, services.metrics
     counts = {"ok": 0, "skipped": 0, "failed": 0, "ignored": 0}
     results: list[dict[str, Any]] = []
     errors: list[str] = []
     for ref in refs:
         if log:
             log.append_keys(bucket=ref.bucket, key=ref.key)
-        outcome = process_ref(ref, store=store, enricher=enricher, settings=settings, publisher=publisher,
-                              skip_done=skip_done, log=log)
+        outcome = process_ref(ref, store=services.store, enricher=services.enricher, settings=services.settings,
+                              publisher=services.publisher, skip_done=skip_done, log=log)
         counts[outcome["status"]] = counts.get(outcome["status"], 0) + 1
         results.append(outcome)
         latency = outcome.pop("_ms", None)
@@ -178,6 +151,7 @@ _started = time.perf_counter()
 ENRICHER = Enricher(Options.from_env(os.environ))
 ENRICHER.warm()
 INIT_TIMINGS = {"resources_ms": round((time.perf_counter() - _started) * 1000, 1)}
+SERVICES = Services(STORE, ENRICHER, SETTINGS, PUBLISHER, metrics, logger)
 
 
 def _is_sqs(event: Mapping[str, Any]) -> bool:
@@ -189,10 +163,8 @@ def _is_sqs(event: Mapping[str, Any]) -> bool:
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     """One entry point for the three shapes: S3 notification, SQS batch, Distributed Map batch."""
-    common = {"store": STORE, "enricher": ENRICHER, "settings": SETTINGS, "publisher": PUBLISHER,
-              "metrics": metrics, "log": logger}
     if "Items" in event:
-        return process_items(event, **common)
+        return process_items(event, SERVICES)
     if _is_sqs(event):
-        return process_sqs(event, context=context, **common)
-    return process_event(S3Event(event), **common)
+        return process_sqs(event, SERVICES, context=context)
+    return process_event(S3Event(event), SERVICES)

@@ -109,7 +109,7 @@ def test_backfill_against_moto_server(articles, capsys, moto_endpoint):
     listed = {o["Key"]: o for o in s3.list_objects_v2(Bucket=IN, Prefix="archive/", MaxKeys=1000)["Contents"]}
     pre = [listed[k] for k, _ in items[:PRE_ENRICHED]]
     out = app.process_items({"Items": pre, "BatchInput": {"bucket": IN, "force": False}},
-                            store=store, enricher=enricher, settings=settings)
+                            app.Services(store=store, enricher=enricher, settings=settings))
     assert sum(out["counts"].values()) == PRE_ENRICHED
     function_bytes = {o["Key"]: s3.get_object(Bucket=OUT, Key=settings.output_key(o["Key"]))["Body"].read() for o in pre}
 
@@ -131,7 +131,7 @@ def test_backfill_against_moto_server(articles, capsys, moto_endpoint):
     # The function writes the same bytes as the backfill, for objects the backfill wrote.
     sample = [listed[k] for k, _ in items[PRE_ENRICHED : PRE_ENRICHED + 30]]
     app.process_items({"Items": sample, "BatchInput": {"bucket": IN, "force": True}},
-                      store=store, enricher=enricher, settings=settings)
+                      app.Services(store=store, enricher=enricher, settings=settings))
     same = sum(
         s3.get_object(Bucket=OUT, Key=settings.output_key(o["Key"]))["Body"].read() == records[settings.output_key(o["Key"])]
         for o in sample

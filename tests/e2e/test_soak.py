@@ -127,7 +127,7 @@ def test_soak_nothing_lost(articles, capsys, moto_endpoint):
                 attempts["invocations"] += 1
                 attempts["retries"] += attempt > 0
             try:
-                app.process_event(S3Event(event), store=store, enricher=enricher, settings=settings)
+                app.process_event(S3Event(event), app.Services(store=store, enricher=enricher, settings=settings))
                 return
             except app.TransientFailure as exc:
                 error = str(exc)

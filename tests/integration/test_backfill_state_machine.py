@@ -114,10 +114,10 @@ def test_a_batch_as_the_map_sends_it(enricher, articles):
         # As Step Functions passes them: JSON (dates as strings), ETags quoted.
         payload = json.loads(json.dumps({"Items": items, "BatchInput": {"bucket": IN, "force": False}}, default=str))
         store, settings = S3Store(s3), app.Settings(IN, "archive/enriched/")  # output beside the input
-        first = app.process_items(payload, store=store, enricher=enricher, settings=settings)
-        second = app.process_items(payload, store=store, enricher=enricher, settings=settings)
+        first = app.process_items(payload, app.Services(store=store, enricher=enricher, settings=settings))
+        second = app.process_items(payload, app.Services(store=store, enricher=enricher, settings=settings))
         payload["BatchInput"]["force"] = True
-        forced = app.process_items(payload, store=store, enricher=enricher, settings=settings)
+        forced = app.process_items(payload, app.Services(store=store, enricher=enricher, settings=settings))
     reasons = {r["key"]: r["status"] for r in first["results"]}
     assert reasons == {"archive/": "ignored", "archive/a.txt": "ok", "archive/b c.txt": "ok",
                        "archive/enriched/x.txt.json": "ignored"}

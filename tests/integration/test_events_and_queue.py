@@ -105,12 +105,12 @@ def test_events_reach_a_rule_target_validate_and_replays_keep_the_id(enricher, a
         publisher = EventBridgePublisher(events, BUS)
         store, settings = S3Store(s3), app.Settings(OUT, "enriched/")
         for event in sent:
-            app.process_event(event, store=store, enricher=enricher, settings=settings, publisher=publisher)
+            app.process_event(event, app.Services(store=store, enricher=enricher, settings=settings, publisher=publisher))
         first = _drain(sqs, all_url)
         person = _drain(sqs, person_url)
         # Replays (S3 delivers at least once; Lambda retries): same records, same ids.
         for event in sent:
-            app.process_event(event, store=store, enricher=enricher, settings=settings, publisher=publisher)
+            app.process_event(event, app.Services(store=store, enricher=enricher, settings=settings, publisher=publisher))
         again = _drain(sqs, all_url)
 
         # A refused PutEvents is transient: the invocation fails, and its retry publishes.
@@ -118,9 +118,9 @@ def test_events_reach_a_rule_target_validate_and_replays_keep_the_id(enricher, a
         key = "coast/tidal-barrier.txt"
         before = s3.get_object(Bucket=OUT, Key="enriched/" + key + ".json")["Body"].read()
         with pytest.raises(app.TransientFailure, match="PublishFailed"):
-            app.process_event(sent[0], store=store, enricher=enricher, settings=settings,
-                              publisher=EventBridgePublisher(refusing, BUS))
-        app.process_event(sent[0], store=store, enricher=enricher, settings=settings, publisher=publisher)
+            app.process_event(sent[0], app.Services(store=store, enricher=enricher, settings=settings,
+                              publisher=EventBridgePublisher(refusing, BUS)))
+        app.process_event(sent[0], app.Services(store=store, enricher=enricher, settings=settings, publisher=publisher))
         retried = _drain(sqs, all_url)
         after = s3.get_object(Bucket=OUT, Key="enriched/" + key + ".json")["Body"].read()
 
@@ -195,7 +195,7 @@ def test_queue_path_reports_only_the_failing_item_and_loses_nothing(enricher, ar
             if not msgs:
                 break
             test_events += sum(json.loads(m["Body"]).get("Event") == "s3:TestEvent" for m in msgs)
-            response = app.process_sqs(_lambda_batch(msgs, queue_arn), store=store, enricher=enricher, settings=settings)
+            response = app.process_sqs(_lambda_batch(msgs, queue_arn), app.Services(store=store, enricher=enricher, settings=settings))
             failed = {f["itemIdentifier"] for f in response["batchItemFailures"]}
             batches.append((len(msgs), len(failed)))
             for m in msgs:
@@ -211,7 +211,7 @@ def test_queue_path_reports_only_the_failing_item_and_loses_nothing(enricher, ar
         # A message that is not an S3 notification is reported too (the redrive policy dead-letters it).
         junk = sqs.send_message(QueueUrl=queue, MessageBody="not json")["MessageId"]
         msgs = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10).get("Messages", [])
-        junk_response = app.process_sqs(_lambda_batch(msgs, queue_arn), store=store, enricher=enricher, settings=settings)
+        junk_response = app.process_sqs(_lambda_batch(msgs, queue_arn), app.Services(store=store, enricher=enricher, settings=settings))
 
     from urllib.parse import unquote_plus
 

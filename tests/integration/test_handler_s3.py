@@ -42,7 +42,8 @@ def enricher():
 
 
 def handle(s3, event, enricher, prefix="enriched/"):
-    return app.process_event(S3Event(event), store=S3Store(s3), enricher=enricher, settings=app.Settings(OUT, prefix))
+    services = app.Services(store=S3Store(s3), enricher=enricher, settings=app.Settings(OUT, prefix))
+    return app.process_event(S3Event(event), services)
 
 
 @pytest.mark.parametrize(
@@ -133,10 +134,8 @@ def test_access_denied_gives_failed_record(s3, enricher, monkeypatch):
     _, fail = _failing(s3, "get_object", "AccessDenied")
     monkeypatch.setattr(s3, "get_object", fail)
     metrics = RecordingMetrics()
-    out = app.process_event(
-        S3Event(put_event("secret.txt")), store=S3Store(s3), enricher=enricher,
-        settings=app.Settings(OUT, "enriched/"), metrics=metrics,
-    )
+    services = app.Services(store=S3Store(s3), enricher=enricher, settings=app.Settings(OUT, "enriched/"), metrics=metrics)
+    out = app.process_event(S3Event(put_event("secret.txt")), services)
     assert out["results"][0]["status"] == "failed" and "access denied" in out["results"][0]["reason"]
     assert metrics.names.count("AccessDenied") == 1 and "RecordsFailed" in metrics.names
     monkeypatch.undo()

@@ -1,5 +1,6 @@
 """The Lambda adapter against an in-memory store: no AWS, no network."""
 
+import dataclasses
 import io
 import json
 from urllib.parse import unquote_plus
@@ -34,9 +35,8 @@ def enricher():
 
 
 def run(event, store, enricher, prefix=""):
-    return app.process_event(
-        S3Event(event), store=store, enricher=enricher, settings=app.Settings("out-bucket", prefix)
-    )
+    services = app.Services(store=store, enricher=enricher, settings=app.Settings("out-bucket", prefix))
+    return app.process_event(S3Event(event), services)
 
 
 def test_every_key_is_decoded(root):
@@ -130,7 +130,7 @@ def test_write_failure_is_raised_for_a_retry(root, store, enricher):
 
 
 def test_handler_entry_point_with_context(root, monkeypatch, store, capsys):
-    monkeypatch.setattr(app, "STORE", store)
+    monkeypatch.setattr(app, "SERVICES", dataclasses.replace(app.SERVICES, store=store))
     monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", "false")
     logs = io.StringIO()
     previous = app.logger.registered_handler.setStream(logs)  # the handler kept the stdout of import time
