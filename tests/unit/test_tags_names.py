@@ -127,6 +127,38 @@ Korvik's mayor said the blockade of Korvik would end when quotas were restored."
     assert without.get("korvik") != "place"
 
 
+def test_the_dateline_place_counts_as_a_mention(resources: Resources) -> None:
+    # Korvik is named once in the body and once in the dateline: twice, so a name slot is its.
+    text = FLOODS.replace("Volunteers filled sandbags overnight in Newport, and the council of Newport asked for army help.",
+                          "Volunteers in Korvik filled sandbags overnight.")
+    doc = document(text, resources, dateline="KORVIK 2024-03-02")
+    counted = {t.label: t.kind for t in KeyphraseTagger(resources).tag(doc, 10)}
+    uncounted = {t.label: t.kind for t in KeyphraseTagger(resources, dateline_mention=0).tag(doc, 10)}
+    assert counted.get("Korvik") == "place"
+    assert "Korvik" not in uncounted
+
+
+def test_a_place_named_only_in_the_dateline_is_labelled_in_title_case(resources: Resources) -> None:
+    text = """Fishermen blockaded the port on Friday over cuts to the cod quotas.
+
+The fisheries ministry said the quotas would stay."""
+    doc = document(text, resources, dateline="PORT ELLERY 2024-03-02")
+    found = {t.label: t.kind for t in KeyphraseTagger(resources).tag(doc, 10)}
+    assert found.get("Port Ellery") == "place"
+    assert "PORT ELLERY" not in found
+
+
+def test_a_dateline_opening_the_first_sentence_is_counted_once(resources: Resources) -> None:
+    text = """KORVIK (Reuters) - Fishermen blockaded the port on Friday over cuts to the cod quotas.
+
+The mayor of Korvik said the fisheries ministry had ignored the town."""
+    doc = document(text, resources, dateline="KORVIK (Reuters) -")
+    tagger = KeyphraseTagger(resources)
+    korvik = [t for t in tagger.tag(doc, 10) if t.label.lower() == "korvik"]
+    assert [t.label for t in korvik] == ["Korvik"]
+    assert korvik[0].kind == "place"
+
+
 def test_dateline_place_parsing() -> None:
     assert dateline_place("KORVIK (Reuters) -") == "korvik"
     assert dateline_place("NEW YORK, March 3 (Reuters) -") == "new york"

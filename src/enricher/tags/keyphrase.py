@@ -45,6 +45,7 @@ NAME_SLOTS = 5  # slots kept for the most-mentioned names ...
 MODIFIER_MAX = 3  # a name mentioned this often keeps its tag even if mostly a modifier ("NATO troops")
 NAME_REL = 0.0  # ... and at least this share of the most-mentioned candidate's mentions
 NAME_MIN = 2  # ... mentioned at least this often
+DATELINE_MENTION = 1  # the dateline's place counts as a mention of it, in the first sentence
 
 
 class KeyphraseTagger:
@@ -80,6 +81,7 @@ class KeyphraseTagger:
             "generic_zipf": GENERIC_ZIPF,
             "generic": GENERIC,
             "alone": ALONE,
+            "dateline_mention": DATELINE_MENTION,
         }
         self.params.update(params)
 
@@ -103,6 +105,8 @@ class KeyphraseTagger:
         dateline = dateline_place(doc.dateline)
         if dateline and dateline not in self._common and not _written_lower(dateline, doc):
             places = places | {dateline}  # "KORVIK (Reuters) -": a dateline names a place
+            if self.params["dateline_mention"]:
+                _dateline_mention(doc, dateline, mentions)
         scored = self._score(doc, mentions, group_mentions(mentions, places, self._given), places)
         # Chosen as ten (or more) and cut, so that fewer tags are the first of the ten.
         chosen = self._choose(scored, max(limit, SPAN))[:limit]
@@ -258,6 +262,32 @@ def demonym_of(word: str, places: frozenset[str]) -> str | None:
             if place in places:
                 return place
     return None
+
+
+def _dateline_mention(doc: Document, place: str, mentions: list[Any]) -> None:
+    """The dateline's place is a mention of it ("VIENNA 1996-12-06", then "in Vienna"), spelt as
+    the body spells it (else in title case: "VIENNA" is no acronym), in the first sentence. A
+    dateline that opens the first sentence ("VIENNA (Reuters) - ...") is that mention already."""
+    first = doc.sentences[0].index
+    for m in mentions:
+        if m.sentence == first and m.name and " ".join(m.words).lower() == place:
+            m.words = _spelt(doc, place, m.words)
+            return
+        if m.sentence > first:
+            break
+    words = _spelt(doc, place, tuple(w.title() if w.isupper() else w for w in tokens(place.upper())))
+    offset = min((m.offset for m in mentions), default=0) - 1
+    mentions.insert(0, Mention(words, first, offset, True, initial=True))
+
+
+def _spelt(doc: Document, place: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a place as the body writes it in mixed case ("Vienna"), else title case."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(place) + r"(?!\w)", re.IGNORECASE)
+    for s in doc.sentences:
+        for m in pattern.finditer(s.text):
+            if not m.group(0).isupper():
+                return tuple(tokens(m.group(0)))
+    return tuple(w.title() if w.isupper() and len(w) > 1 and "." not in w else w for w in words)
 
 
 def _written_lower(word: str, doc: Document) -> bool:
