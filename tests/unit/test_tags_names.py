@@ -274,3 +274,35 @@ Libyans said the queues were the longest in years, and Libyans in the south repo
     assert demonym_of("Iraqi", frozenset({"iraq"})) == "iraq"
     assert demonym_of("Sudanese", frozenset({"sudan"})) == "sudan"
     assert demonym_of("Indian", frozenset({"libya"})) is None
+
+
+def test_an_age_in_commas_makes_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Police in the harbour town arrested a fisherman on Friday after a fight over cod quotas.
+
+The court charged Jeo Varanak, 42, with assault, and the fishermen's union paid his bail."""
+    assert kinds(tagger, document(text, resources)).get("Jeo Varanak") == "person"
+
+
+def test_the_town_of_a_name_is_a_place(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Floods cut off the mining town of Vasterlund on Monday.
+
+Rescue teams reached Vasterlund by boat, and the army flew food to Vasterlund's families."""
+    assert kinds(tagger, document(text, resources)).get("Vasterlund") == "place"
+
+
+def test_an_organisation_noun_next_to_a_name_makes_an_organisation(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The brewer Okomir raised beer prices on Monday, the news agency Pravik reported.
+
+Okomir blamed the cost of barley. Pravik said other brewers would follow Okomir."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Okomir") == "organization"
+    assert found.get("Pravik") == "organization"
+
+
+def test_two_companies_joined_by_and_stay_two(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Nordmet Holdings Ltd and Barrow Gold Corp agreed to develop the copper find together.
+
+Barrow said talks with Nordmet had gone well, and Barrow will hold the larger stake."""
+    found = kinds(tagger, document(text, resources))
+    assert not any(" and " in label for label in found)
+    assert found.get("Barrow") == "organization"

@@ -124,6 +124,22 @@ def _cue(mention: Mention, kind: str, weight: int = 1) -> None:
     mention.cues[kind] = mention.cues.get(kind, 0) + weight
 
 
+AGE = 2
+PLACE_OF = True
+ORG_BEFORE = True
+# "the town of X": nouns that say the name after "of" is a place.
+PLACE_NOUNS = frozenset("town city village province region county district island port suburb capital".split())
+# Common nouns for an organisation right before or after its name: "brewer Okocim", "Interfax news agency".
+ORG_NOUNS = frozenset("""company firm group agency newspaper daily weekly broadcaster bank lender insurer brewer
+    carrier airline conglomerate maker manufacturer producer retailer miner operator utility""".split())
+# What follows an age in commas: "Jane Roe, 42, said", "Jane Roe, 42 --".
+_AFTER_AGE = frozenset({",", "--", "-", ")", _SEP})
+
+
+def _age(tok: str) -> bool:
+    return tok.isdigit() and len(tok) <= 2 and 10 <= int(tok)
+
+
 def _paren_after(toks: list[str], end: int) -> tuple[str, ...] | None:
     """Words between brackets starting at toks[end], if short: "Islamic State (IS)"."""
     if end < len(toks) and toks[end] == "(":
@@ -175,7 +191,7 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
                 j += 1
                 continue
             if (
-                (lows[j] in NAME_LINKS or lows[j] == "and" and _suffix_ahead(lows, j + 1))
+                (lows[j] in NAME_LINKS or lows[j] == "and" and lows[j - 1] not in COMPANY_SUFFIXES and _suffix_ahead(lows, j + 1))
                 and j + 1 < n
                 and (toks[j] == "&" or lows[j] == "and" or lows[j - 1] in ORG_WORDS or lows[j - 1] in TITLES)
                 and (flags := word(toks[j + 1], stopwords)) & _NAME_WORD
@@ -350,8 +366,16 @@ def _name_mention(
     nxt = lows[end]  # (_SEP at the sentence's end)
     if nxt in ORG_TAILS:
         _cue(mention, "organization", 2)
-    if (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
+    if AGE and nxt == "," and _age(toks[end + 1]) and lows[end + 2] in _AFTER_AGE:
+        _cue(mention, "person", AGE)  # "Ines Moreau, 42, said": an age in commas
+    elif (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
         _cue(mention, "person", 1)  # "Lund said", not "residents of Korvik said"
+    if PLACE_OF and lows[start - 1] == "of" and lows[start - 2] in PLACE_NOUNS:
+        _cue(mention, "place", 3)  # "the town of Korvik", "the city of Arbil"
+    if ORG_BEFORE and lows[start - 1] in ORG_NOUNS and lows[start - 2] not in ("of", "'s", "’s"):
+        _cue(mention, "organization", 2)  # "equipment group Radiometer", "news agency Interfax"
+    if ORG_BEFORE and (nxt in ORG_NOUNS or nxt == "news" and lows[end + 1] in ("agency", "service")):
+        _cue(mention, "organization", 2)  # "Interfax news agency", "the Nordpost newspaper"
     possessive = nxt in ("'s", "’s")
     if lows[start - 1] in SAY_VERBS and not possessive:
         _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
