@@ -306,3 +306,20 @@ Barrow said talks with Nordmet had gone well, and Barrow will hold the larger st
     found = kinds(tagger, document(text, resources))
     assert not any(" and " in label for label in found)
     assert found.get("Barrow") == "organization"
+
+
+def test_evidence_that_ties_two_kinds_leaves_an_entity(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "brewer Zywo" says organization (2); "Zywo said" and "said Zywo" say person (2): no evidence either way.
+    text = """The brewer Zywo raised beer prices on Monday after a poor barley harvest.
+
+Zywo said costs had risen. Analysts said Zywo would lose drinkers, said Zywo's rivals, and barley traders agreed."""
+    assert kinds(tagger, document(text, resources)).get("Zywo") == "entity"
+
+
+def test_a_surname_that_is_a_place_joins_its_full_name_when_it_speaks(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Jane Durham opened the dockworkers' conference on Monday with a call for higher wages.
+
+Durham said the ports had never been busier. The shipping lines must share their profits, Durham said."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Jane Durham") == "person"
+    assert "Durham" not in found

@@ -30,6 +30,8 @@ PLACE_WORDS = frozenset(
 ACRONYM_ORG = 2
 _AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
 GIVEN = 2
+PLACE_SURNAME = 2  # a surname that is also a place joins its full name with this much person evidence of its own
+TIE_UNTYPED = True  # two kinds with the same votes (2 or more): the name stays an entity
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
 
@@ -205,7 +207,11 @@ def _unite_surnames(
         if not all(is_capitalised(m.words[0]) for m in ms):
             continue  # "world" is also used as a common word here
         fulls = full_by_last.get(word_key(_surname(ms[0].words[0])), [])
-        if len(fulls) == 1 and (k[0].lower() not in places or _cued(by_key[fulls[0]], "person")):
+        if len(fulls) == 1 and (
+            k[0].lower() not in places
+            or _cued(by_key[fulls[0]], "person")
+            or sum(m.cues.get("person", 0) for m in ms) >= PLACE_SURNAME  # "Bill Jordan", then "Jordan said" twice
+        ):
             union.union(k, fulls[0])
 
 
@@ -312,7 +318,9 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     if len(main) > 1 and lows[0] in given and person_like(main) and lows[-1] not in given:
         votes["person"] += GIVEN  # "Ana Ferreira": a given name, then a surname
     person, organization, place = votes["person"], votes["organization"], votes["place"]
-    # The most votes; on a tie person, then place, then organization.
+    # The most votes (a tie of two kinds is no evidence for either).
+    if TIE_UNTYPED and sorted(votes.values())[-2] == max(votes.values()) >= 2:
+        return "entity"  # "brewer Zywiec" (organization 2), "Zywiec said", "said Zywiec" (person 2)
     if person >= max(organization, place):
         best, most = "person", person
     elif place >= organization:
