@@ -323,3 +323,27 @@ Durham said the ports had never been busier. The shipping lines must share their
     found = kinds(tagger, document(text, resources))
     assert found.get("Jane Durham") == "person"
     assert "Durham" not in found
+
+
+def test_a_name_twice_in_a_long_story_keeps_no_slot(resources: Resources) -> None:
+    # Newport twice in 8 sentences keeps a slot; twice in 38 is a passing mention.
+    extra = " ".join(
+        f"The {a} {b} failed again near the {c} on day {i}."
+        for i, (a, b, c) in enumerate(
+            [("sluice", "gate", "estuary"), ("pumping", "station", "quay"), ("shingle", "embankment", "marsh"),
+             ("drainage", "culvert", "harbour"), ("tidal", "barrier", "lighthouse"), ("sea", "wall", "pier"),
+             ("flood", "gate", "dock"), ("storm", "drain", "jetty")] * 4
+        )
+    )
+    long = document(FLOODS + "\n\n" + extra, resources)
+    assert len(long.sentences) >= 30
+    assert "Newport" in kinds(KeyphraseTagger(resources), document(FLOODS, resources))
+    assert "Newport" not in kinds(KeyphraseTagger(resources), long)
+    assert "Newport" in kinds(KeyphraseTagger(resources, name_per_sentences=0), long)
+
+
+def test_a_place_the_gazetteer_has_whole_is_a_place_despite_an_organisation_word(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Settlers in the West Bank blocked a road on Monday.
+
+Police said West Bank roads would reopen, and the West Bank council asked for calm."""
+    assert kinds(tagger, document(text, resources)).get("West Bank") == "place"

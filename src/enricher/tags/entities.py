@@ -31,6 +31,7 @@ ACRONYM_ORG = 2
 _AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
 GIVEN = 2
 PLACE_SURNAME = 2  # a surname that is also a place joins its full name with this much person evidence of its own
+WHOLE_PLACE = True
 TIE_UNTYPED = True  # two kinds with the same votes (2 or more): the name stays an entity
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
@@ -299,6 +300,8 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     if forms & places or g.label.lower() in places:
         votes["place"] += 4
     main = by_key[g.key][0].words
+    if WHOLE_PLACE and len(main) > 1 and " ".join(main).lower() in places:
+        return "place"  # "West Bank", "Union City": the gazetteer has the whole name, organisation words and all
     lows = [w.lower() for w in main]
     if lows[-1] in PLACE_WORDS or (len(main) > 1 and lows[0] in {"lake", "mount", "mt.", "port", "fort", "cape"}):
         votes["place"] += 3

@@ -41,10 +41,12 @@ GENERIC_ZIPF = 5.0  # a single common noun at least this frequent in general Eng
 GENERIC = 0.2  # ... is worth this much: "people", "report" are seldom a story's topic
 ALONE = 3.0  # a sub-phrase stays beside its longer same-kind tag only if used alone this many times more
 SPAN = 10  # tags are chosen at least this many at a time
-NAME_SLOTS = 5  # slots kept for the most-mentioned names ...
+NAME_SLOTS = 7  # slots kept for the most-mentioned names ...
 MODIFIER_MAX = 3  # a name mentioned this often keeps its tag even if mostly a modifier ("NATO troops")
+MODIFIER_KINDS = ("entity", "organization", "person")  # ... of these kinds
 NAME_REL = 0.0  # ... and at least this share of the most-mentioned candidate's mentions
 NAME_MIN = 2  # ... mentioned at least this often
+NAME_PER_SENTENCES = 10.0  # ... and at least once every this many sentences
 DATELINE_MENTION = 1  # the dateline's place counts as a mention of it, in the first sentence
 
 
@@ -82,6 +84,7 @@ class KeyphraseTagger:
             "generic": GENERIC,
             "alone": ALONE,
             "dateline_mention": DATELINE_MENTION,
+            "name_per_sentences": NAME_PER_SENTENCES,
         }
         self.params.update(params)
 
@@ -109,7 +112,7 @@ class KeyphraseTagger:
                 _dateline_mention(doc, dateline, mentions)
         scored = self._score(doc, mentions, group_mentions(mentions, places, self._given), places)
         # Chosen as ten (or more) and cut, so that fewer tags are the first of the ten.
-        chosen = self._choose(scored, max(limit, SPAN))[:limit]
+        chosen = self._choose(scored, max(limit, SPAN), len(doc.sentences))[:limit]
         top = chosen[0][0] if chosen else 1.0
         return tuple(Tag(g.label, g.kind, round(score / top, 6)) for score, g in chosen)
 
@@ -176,9 +179,9 @@ class KeyphraseTagger:
         scored.sort(key=_order)
         return scored
 
-    def _choose(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
+    def _choose(self, scored: list[tuple[float, Any]], limit: int, sentences: int = 0) -> list[tuple[float, Any]]:
         """The best `limit` groups that do not repeat a better one; the most-mentioned names first."""
-        chosen = self._names_first(scored, limit)
+        chosen = self._names_first(scored, limit, sentences)
         reserved = {id(g) for _, g in chosen}
         penalised: set[int] = set()
         superset, sub_independent = self.params["superset"], self.params["sub_independent"]
@@ -219,14 +222,18 @@ class KeyphraseTagger:
                 return True
         return True
 
-    def _names_first(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
-        """Slots kept for the names the story mentions most (at least `name_min` times)."""
+    def _names_first(self, scored: list[tuple[float, Any]], limit: int, sentences: int = 0) -> list[tuple[float, Any]]:
+        """Slots kept for the names the story mentions most (at least `name_min` times, and at
+        least once every `name_per_sentences` sentences)."""
         slots = min(int(self.params["name_slots"]), limit)
         least = self.params["name_min"]
         if slots <= 0:
             return []
         if self.params["name_rel"]:
             least = max(least, self.params["name_rel"] * max(len(g.mentions) for _, g in scored))
+        per = self.params["name_per_sentences"]
+        if per:  # and at least once every `per` sentences: twice is much in 8 sentences, little in 40
+            least = max(least, sentences / per)
         names = [(s, g) for s, g in scored if g.name and len(g.mentions) >= least]
         names.sort(key=lambda sg: (-len(sg[1].mentions), _order(sg)))
         chosen: list[tuple[float, Any]] = []
@@ -387,7 +394,7 @@ def _carried_by_others(g: Any, inside: dict[tuple[str, ...], int], sub_independe
         # "quotas" when "fishing quotas" says it as often
         return within is not None and within >= max(tf, sub_independent)
     # only ever a modifier ("Iraqi army"): its phrases carry it
-    return tf < MODIFIER_MAX and len(g.key) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf
+    return tf < MODIFIER_MAX and len(g.key) == 1 and g.kind in MODIFIER_KINDS and 2 * sum(m.parent is not None for m in g.mentions) >= tf
 
 
 def _contains_chosen(g: Any, chosen: list[tuple[float, Any]]) -> bool:
