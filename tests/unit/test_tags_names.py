@@ -347,3 +347,36 @@ def test_a_place_the_gazetteer_has_whole_is_a_place_despite_an_organisation_word
 
 Police said West Bank roads would reopen, and the West Bank council asked for calm."""
     assert kinds(tagger, document(text, resources)).get("West Bank") == "place"
+
+
+def test_irregular_nationality_words_are_no_tags(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """French fishermen blockaded the port of Calais on Monday, and the Dutch joined them.
+
+The French said the quotas were unfair. The Dutch said the quotas would ruin the French and the Dutch fleets alike."""
+    labels = {label.lower() for label in kinds(tagger, document(text, resources))}
+    assert labels.isdisjoint({"french", "dutch"})
+    assert demonym_of("Britons", frozenset()) == "britain"
+    assert demonym_of("Serbs", frozenset()) == "serbia"
+
+
+def test_news_roles_before_a_name_make_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Shares fell sharply on the Korvik exchange on Monday.
+
+"There will be selling pressure," said broker Tavo Nurmik. The veteran dissident Lio Danhai was arrested."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Tavo Nurmik") == "person"
+    assert found.get("Lio Danhai") == "person"
+
+
+def test_a_former_role_in_apposition_makes_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Police freed a newspaper editor on Monday after a year in jail.
+
+Rek Vantha, former editor of the opposition weekly, walked out of the prison gates to cheers."""
+    assert kinds(tagger, document(text, resources)).get("Rek Vantha") == "person"
+
+
+def test_a_name_before_a_role_and_a_person_employs_the_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Bond prices fell on Monday as traders bet on higher interest rates.
+
+Nordic Reserve governor Lars Vik said rates might rise. Nordic Reserve officials declined to comment on the bond market."""
+    assert kinds(tagger, document(text, resources)).get("Nordic Reserve") == "organization"

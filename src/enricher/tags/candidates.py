@@ -32,6 +32,9 @@ TITLES = frozenset(
     spokesperson professor doctor coach manager striker midfielder defender goalkeeper actor actress singer
     rapper author novelist economist analyst lawyer attorney prosecutor leader founder ceo executive
     candidate nominee deputy councillor councilman councilwoman officer detective inspector sheriff""".split()
+) | frozenset(
+    # roles in news copy ("said broker Shakil Rizvi", "veteran dissident Wang Donghai")
+    """broker trader strategist editor journalist dissident activist diplomat envoy""".split()
 )
 # Words that make a capitalised sequence an organisation.
 ORG_WORDS = frozenset(
@@ -125,6 +128,8 @@ def _cue(mention: Mention, kind: str, weight: int = 1) -> None:
 
 
 AGE = 2
+EMPLOYER = 2
+APPOSITION_OPENERS = ("a", "an", "the", "former")
 PLACE_OF = True
 ORG_BEFORE = True
 # "the town of X": nouns that say the name after "of" is a place.
@@ -384,8 +389,10 @@ def _name_mention(
     # Appositions: "chief executive, Maja Lund" and "Ines Moreau, a metals analyst".
     if lows[start - 1] == "," and lows[start - 2] in TITLES:
         _cue(mention, "person", 3)
-    if nxt == "," and lows[end + 1] in ("a", "an", "the") and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
+    if nxt == "," and lows[end + 1] in APPOSITION_OPENERS and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
         _cue(mention, "person", 2)
+    if EMPLOYER and nxt in TITLES and toks[end].islower() and end + 1 < stop and is_capitalised(toks[end + 1]) and lows[end + 1] not in TITLES:
+        _cue(mention, "organization", EMPLOYER)  # "Federal Reserve governor Lawrence Lindsey": the name employs the person
     if lows[start - 1] in PLACE_CUES:
         _cue(mention, "place", 1)
     if toks[end] == "-based":

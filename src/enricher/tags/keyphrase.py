@@ -149,7 +149,7 @@ class KeyphraseTagger:
             tf = len(g.mentions)
             if _carried_by_others(g, inside, sub_independent):
                 continue
-            if size == 1 and g.kind in ("entity", "keyphrase") and g.label[:1].isupper() and demonym_of(g.label, places):
+            if size == 1 and g.kind != "person" and g.label[:1].isupper() and demonym_of(g.label, places):
                 continue  # "Libyans", "Iraqi": a nationality says where, the place's own tag says it better
             total = 0.0
             for k in main:
@@ -260,9 +260,54 @@ _DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "a"), ("ians", ""), ("ian", "ia"), 
                     ("ans", ""), ("an", "a"), ("an", ""), ("ese", ""), ("is", ""), ("i", ""))
 
 
+# Nationality words not made by those endings (a closed class of English), and their places.
+IRREGULAR_DEMONYMS = {
+    **dict.fromkeys(("french", "frenchman", "frenchmen"), "france"),
+    **dict.fromkeys(("british", "briton", "britons", "brit", "brits"), "britain"),
+    **dict.fromkeys(("english", "englishman", "englishmen"), "england"),
+    **dict.fromkeys(("scot", "scots", "scottish"), "scotland"),
+    **dict.fromkeys(("welsh", "welshman"), "wales"),
+    **dict.fromkeys(("irish", "irishman"), "ireland"),
+    **dict.fromkeys(("dutch", "dutchman"), "netherlands"),
+    **dict.fromkeys(("dane", "danes", "danish"), "denmark"),
+    **dict.fromkeys(("swede", "swedes", "swedish"), "sweden"),
+    **dict.fromkeys(("finn", "finns", "finnish"), "finland"),
+    **dict.fromkeys(("norwegian", "norwegians"), "norway"),
+    **dict.fromkeys(("pole", "poles", "polish"), "poland"),
+    **dict.fromkeys(("czech", "czechs"), "czech republic"),
+    **dict.fromkeys(("slovak", "slovaks"), "slovakia"),
+    **dict.fromkeys(("serb", "serbs"), "serbia"),
+    **dict.fromkeys(("croat", "croats"), "croatia"),
+    **dict.fromkeys(("turk", "turks", "turkish"), "turkey"),
+    **dict.fromkeys(("greek", "greeks"), "greece"),
+    **dict.fromkeys(("spanish", "spaniard", "spaniards"), "spain"),
+    **dict.fromkeys(("portuguese",), "portugal"),
+    **dict.fromkeys(("swiss",), "switzerland"),
+    **dict.fromkeys(("chinese",), "china"),
+    **dict.fromkeys(("thai", "thais"), "thailand"),
+    **dict.fromkeys(("filipino", "filipinos"), "philippines"),
+    **dict.fromkeys(("chechen", "chechens"), "chechnya"),
+    **dict.fromkeys(("afghan", "afghans"), "afghanistan"),
+    **dict.fromkeys(("saudi", "saudis"), "saudi arabia"),
+    **dict.fromkeys(("kuwaiti", "kuwaitis"), "kuwait"),
+    **dict.fromkeys(("mexican", "mexicans"), "mexico"),
+    **dict.fromkeys(("moroccan", "moroccans"), "morocco"),
+    **dict.fromkeys(("peruvian", "peruvians"), "peru"),
+    **dict.fromkeys(("argentine", "argentines", "argentinian", "argentinians"), "argentina"),
+    **dict.fromkeys(("cypriot", "cypriots"), "cyprus"),
+    **dict.fromkeys(("icelandic", "icelander", "icelanders"), "iceland"),
+    **dict.fromkeys(("new zealander", "new zealanders", "kiwi", "kiwis"), "new zealand"),
+}
+
+
+IRREGULAR = True
+
+
 def demonym_of(word: str, places: frozenset[str]) -> str | None:
     """The place a nationality word is made from, if the gazetteer knows it: "Libyans" -> "libya"."""
     low = word.lower()
+    if IRREGULAR and low in IRREGULAR_DEMONYMS:
+        return IRREGULAR_DEMONYMS[low]  # "French", "Britons", "Serbs"
     for ending, base in _DEMONYM_ENDINGS:
         if low.endswith(ending) and len(low) > len(ending) + 2:
             place = low[: -len(ending)] + base
