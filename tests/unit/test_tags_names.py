@@ -380,3 +380,10 @@ def test_a_name_before_a_role_and_a_person_employs_the_person(tagger: KeyphraseT
 
 Nordic Reserve governor Lars Vik said rates might rise. Nordic Reserve officials declined to comment on the bond market."""
     assert kinds(tagger, document(text, resources)).get("Nordic Reserve") == "organization"
+
+
+def test_a_typed_name_used_only_as_a_modifier_keeps_its_tag(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Dock workers at the northern ports walked out on Monday over pay.
+
+KFTU leaders said the strike would spread to the shipyards, and KFTU members blocked the harbour gates."""
+    assert kinds(tagger, document(text, resources)).get("KFTU") == "organization"
