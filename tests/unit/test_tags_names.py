@@ -387,3 +387,10 @@ def test_a_typed_name_used_only_as_a_modifier_keeps_its_tag(tagger: KeyphraseTag
 
 KFTU leaders said the strike would spread to the shipyards, and KFTU members blocked the harbour gates."""
     assert kinds(tagger, document(text, resources)).get("KFTU") == "organization"
+
+
+def test_a_word_that_opens_an_organisation_name_is_that_organisation(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The Vanguard Party narrowly backed a referendum on independence on Saturday.
+
+Delegates voted after a long debate. Vanguard won the last election, and polls show Vanguard ahead again."""
+    assert kinds(tagger, document(text, resources)).get("Vanguard") == "organization"

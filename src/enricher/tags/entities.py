@@ -32,6 +32,7 @@ _AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
 GIVEN = 2
 PLACE_SURNAME = 2  # a surname that is also a place joins its full name with this much person evidence of its own
 WHOLE_PLACE = True
+OPENS_BODY = True
 TIE_UNTYPED = True  # two kinds with the same votes (2 or more): the name stays an entity
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
@@ -254,17 +255,24 @@ def _groups(
 
 
 def _consistent(groups: list[Group]) -> None:
-    """One name, one kind in a document: "Bre-X" alone is the company "Bre-X Minerals Ltd"."""
+    """One name, one kind in a document: "Bre-X" alone is the company "Bre-X Minerals Ltd", and an
+    untyped "Labour" the "Labour Party"."""
     companies: dict[str, Group] = {}
+    bodies: set[str] = set()  # first words of organisations named by an organisation word: "Labour Party"
     for g in groups:
-        if g.kind == "organization" and len(g.key) > 1 and g.key[-1].rstrip(".") in COMPANY_SUFFIXES:
-            companies.setdefault(g.key[0], g)
-    if not companies:
+        if g.kind == "organization" and len(g.key) > 1:
+            if g.key[-1].rstrip(".") in COMPANY_SUFFIXES:
+                companies.setdefault(g.key[0], g)
+            elif OPENS_BODY and g.key[-1] in ORG_WORDS:
+                bodies.add(g.key[0])
+    if not companies and not bodies:
         return
     for g in groups:
         if g.name and len(g.key) == 1 and g.kind in ("entity", "person") and g.key[0] in companies:
             if not any(m.cues.get("person", 0) >= 3 for m in g.mentions):  # not "Mr Barrick"
                 g.kind = "organization"
+        elif g.name and len(g.key) == 1 and g.kind == "entity" and g.key[0] in bodies:
+            g.kind = "organization"  # "Labour" beside "Labour Party"
 
 
 def _cued(ms: list[Mention], kind: str) -> bool:
