@@ -394,3 +394,19 @@ def test_a_word_that_opens_an_organisation_name_is_that_organisation(tagger: Key
 
 Delegates voted after a long debate. Vanguard won the last election, and polls show Vanguard ahead again."""
     assert kinds(tagger, document(text, resources)).get("Vanguard") == "organization"
+
+
+def test_given_names_of_other_countries_make_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "Laurent" and "Arif" are not in the US Census lists; the gazetteer's Faker names have them,
+    # while a common US surname ("Jones") is kept out of the given names.
+    text = """The harbour council met on Monday to discuss the new sea wall.
+
+Laurent Varenne and Arif Delmen argued for a higher wall, and the engineers agreed with them."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Laurent Varenne") == "person"
+    assert found.get("Arif Delmen") == "person"
+    from enricher.tags.wordfreq import load_gazetteer
+
+    given = load_gazetteer()["given"]
+    assert {"laurent", "arif", "séverine", "severine"} <= given
+    assert "jones" not in given and "paris" not in given
