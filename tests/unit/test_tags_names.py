@@ -410,3 +410,20 @@ Laurent Varenne and Arif Delmen argued for a higher wall, and the engineers agre
     given = load_gazetteer()["given"]
     assert {"laurent", "arif", "séverine", "severine"} <= given
     assert "jones" not in given and "paris" not in given
+
+
+def test_a_name_with_its_own_possessive_keeps_it(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Northbank agreed on Monday to buy Dorran's Bancorp Inc. for $2 billion.
+
+Analysts said Dorran's was the prize of the region. Northbank paid a premium of 30 percent for Dorran's."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Dorran's") == "organization"
+    assert "Dorran" not in found
+
+
+def test_a_plain_possessive_is_no_part_of_the_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Nordrail's chief executive resigned on Monday.
+
+Nordrail's board said the railway would name a successor, and Nordrail's shares fell."""
+    labels = set(kinds(tagger, document(text, resources)))
+    assert "Nordrail's" not in labels

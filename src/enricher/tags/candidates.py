@@ -121,6 +121,7 @@ class Mention:
     paren: tuple[str, ...] | None = None  # the words in brackets right after it
     parent: tuple[str, ...] | None = None  # the noun phrase it sits in, when longer
     key: tuple[str, ...] = ()  # its words' keys (entities.phrase_key), set when grouped
+    owns: str = ""  # the "'s" that belongs to the name, when the text uses "X's" as a name of its own
 
 
 def _cue(mention: Mention, kind: str, weight: int = 1) -> None:
@@ -128,6 +129,10 @@ def _cue(mention: Mention, kind: str, weight: int = 1) -> None:
 
 
 AGE = 2
+POSSESSIVE_NAMES = True
+# After "X's", words that show the "'s" is part of a name ("Boatmen's was", "for Boatmen's."),
+# not a possessive ("Nordrail's chief").
+_AFTER_OWN_NAME = frozenset({".", ",", ";", ":", ")", "?", "!", "was", "is", "has", "had", "said", "says", "will", "would", "could"})
 EMPLOYER = 2
 APPOSITION_OPENERS = ("a", "an", "the", "former")
 PLACE_OF = True
@@ -139,6 +144,16 @@ ORG_NOUNS = frozenset("""company firm group agency newspaper daily weekly broadc
     carrier airline conglomerate maker manufacturer producer retailer miner operator utility""".split())
 # What follows an age in commas: "Jane Roe, 42, said", "Jane Roe, 42 --".
 _AFTER_AGE = frozenset({",", "--", "-", ")", _SEP})
+
+
+def _company_after(toks: list[str], lows: list[str], k: int, stop: int) -> bool:
+    """Whether toks[k:] opens with capitalised words ending in a company suffix ("Bancshares Inc.")."""
+    for j in range(k, min(k + 4, stop)):
+        if not is_capitalised(toks[j]):
+            return False
+        if j > k and lows[j] in COMPANY_SUFFIXES:
+            return True
+    return False
 
 
 def _age(tok: str) -> bool:
@@ -382,6 +397,10 @@ def _name_mention(
     if ORG_BEFORE and (nxt in ORG_NOUNS or nxt == "news" and lows[end + 1] in ("agency", "service")):
         _cue(mention, "organization", 2)  # "Interfax news agency", "the Nordpost newspaper"
     possessive = nxt in ("'s", "’s")
+    if POSSESSIVE_NAMES and possessive and (lows[end + 1] in _AFTER_OWN_NAME or end + 1 == stop):
+        mention.owns = toks[end]  # "Boatmen's was the prize", "after Boatmen's.": the 's is the name's own
+    if POSSESSIVE_NAMES and possessive and _company_after(toks, lows, end + 1, stop):
+        _cue(mention, "organization", 2)  # "Boatmen's Bancshares Inc.": the name of a company or its owner
     if lows[start - 1] in SAY_VERBS and not possessive:
         _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
     if possessive and not TITLES.isdisjoint(lows[end + 1 : min(end + 3, stop)]):
