@@ -427,3 +427,35 @@ def test_a_plain_possessive_is_no_part_of_the_name(tagger: KeyphraseTagger, reso
 Nordrail's board said the railway would name a successor, and Nordrail's shares fell."""
     labels = set(kinds(tagger, document(text, resources)))
     assert "Nordrail's" not in labels
+
+
+def test_a_role_word_alone_is_worth_little(resources: Resources) -> None:
+    text = """A spokesman for the harbour authority said the sea wall would be finished in May.
+
+The spokesman said engineers had found cracks in the quay. Another spokesman said the spokesman had been misquoted about the cracks."""
+    doc = document(text, resources)
+    default = {t.label: t.score for t in KeyphraseTagger(resources).tag(doc, 10)}
+    import enricher.tags.keyphrase as keyphrase
+
+    keyphrase.ROLES_GENERIC = False
+    try:
+        flat = {t.label: t.score for t in KeyphraseTagger(resources).tag(doc, 10)}
+    finally:
+        keyphrase.ROLES_GENERIC = True
+    assert default.get("spokesman", 0.0) < flat.get("spokesman", 0.0)
+
+
+def test_a_bare_role_in_apposition_makes_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Police detained a labour activist in the port city on Friday.
+
+Veo Tanlin, executive director of the dockers' rights group, said the arrest was illegal."""
+    assert kinds(tagger, document(text, resources)).get("Veo Tanlin") == "person"
+
+
+def test_a_surname_with_a_particle_joins_the_full_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Belgian goalkeeper Filip De Wauter saved two penalties on Saturday.
+
+De Wauter also stopped a late header, and the crowd chanted for De Wauter after the match."""
+    found = kinds(tagger, document(text, resources))
+    assert [label for label in found if "Wauter" in label] in (["De Wauter"], ["Filip De Wauter"])
+    assert found.get("De Wauter", found.get("Filip De Wauter")) == "person"

@@ -130,6 +130,7 @@ def _cue(mention: Mention, kind: str, weight: int = 1) -> None:
 
 AGE = 2
 POSSESSIVE_NAMES = True
+BARE_APPOSITION = True
 # After "X's", words that show the "'s" is part of a name ("Boatmen's was", "for Boatmen's."),
 # not a possessive ("Nordrail's chief").
 _AFTER_OWN_NAME = frozenset({".", ",", ";", ":", ")", "?", "!", "was", "is", "has", "had", "said", "says", "will", "would", "could"})
@@ -410,6 +411,10 @@ def _name_mention(
         _cue(mention, "person", 3)
     if nxt == "," and lows[end + 1] in APPOSITION_OPENERS and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
         _cue(mention, "person", 2)
+    elif BARE_APPOSITION and nxt == "," and toks[end + 1].islower() and (
+        lows[end + 1] in TITLES or toks[end + 2].islower() and lows[end + 2] in TITLES
+    ) and lows[end + 3] in ("of", "at", "for", "with"):
+        _cue(mention, "person", 2)  # "Xiao Qiang, executive director of ...", "Bill Jordan, general secretary of ..."
     if EMPLOYER and nxt in TITLES and toks[end].islower() and end + 1 < stop and is_capitalised(toks[end + 1]) and lows[end + 1] not in TITLES:
         _cue(mention, "organization", EMPLOYER)  # "Federal Reserve governor Lawrence Lindsey": the name employs the person
     if lows[start - 1] in PLACE_CUES:

@@ -32,6 +32,9 @@ _AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
 GIVEN = 2
 PLACE_SURNAME = 2  # a surname that is also a place joins its full name with this much person evidence of its own
 WHOLE_PLACE = True
+PARTICLE_SURNAMES = True
+# Particles that open a surname of two words: "De Wilde", "van Boxmeer", "Da Silva", "al-" aside.
+SURNAME_PARTICLES = frozenset("de da di del della van von der den le la du dos das bin ben ibn".split())
 OPENS_BODY = True
 TIE_UNTYPED = True  # two kinds with the same votes (2 or more): the name stays an entity
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
@@ -199,11 +202,17 @@ def _unite_surnames(
 ) -> None:
     """A surname alone with the full name: "Kerry" with "John Kerry"."""
     full_by_last: dict[str, list[tuple[str, ...]]] = {}
+    by_particle: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # "Filip De Wilde" under ("de", "wilde")
     for k in multi:
         words = by_key[k][0].words
         if person_like(words):
             full_by_last.setdefault(word_key(_surname(words[-1])), []).append(k)
+            if PARTICLE_SURNAMES and len(k) >= 3 and k[-2] in SURNAME_PARTICLES:
+                by_particle.setdefault(k[-2:], []).append(k)
     for k, ms in names.items():
+        if len(k) == 2 and k in by_particle and len(by_particle[k]) == 1:
+            union.union(k, by_particle[k][0])  # "De Wilde" with "Filip De Wilde"
+            continue
         if len(k) != 1 or is_acronym(ms[0].words[0]):
             continue
         if not all(is_capitalised(m.words[0]) for m in ms):

@@ -18,7 +18,7 @@ from typing import Any
 from ..model import Document, Tag
 from ..resources import Resources
 from ..text.postag import FastPerceptron, tokens
-from .candidates import MEASURE_WORDS, Mention, document_mentions
+from .candidates import MEASURE_WORDS, TITLES, Mention, document_mentions
 from .capitalised import Capitalised
 from .entities import person_like, group_mentions, place_names, word_key
 from .wordfreq import load_gazetteer, load_zipf
@@ -47,6 +47,7 @@ MODIFIER_KINDS = ("entity",)  # ... of this kind (a typed name is a tag of its o
 NAME_REL = 0.0  # ... and at least this share of the most-mentioned candidate's mentions
 NAME_MIN = 2  # ... mentioned at least this often
 NAME_PER_SENTENCES = 10.0  # ... and at least once every this many sentences
+ROLES_GENERIC = True  # a role word alone ("spokesman") counts like a common noun
 DATELINE_MENTION = 1  # the dateline's place counts as a mention of it, in the first sentence
 
 
@@ -164,8 +165,8 @@ class KeyphraseTagger:
             if size == 1 and not g.name:
                 if main[0] in MEASURE_WORDS:
                     continue  # "week", "percent", "euros", "tonne": no topic on their own
-                if self._zipf.get(main[0], 0.0) >= generic_zipf:
-                    generic = generic_factor
+                if self._zipf.get(main[0], 0.0) >= generic_zipf or ROLES_GENERIC and main[0] in TITLES:
+                    generic = generic_factor  # "people", "report"; "spokesman", "officer": a role, not a topic
                 tf += single_all * (word_tf[main[0]] - tf)
             score = word_score * tf**tf_power * generic
             score *= 1.0 + position / (1.0 + first)
