@@ -368,7 +368,7 @@ def test_news_roles_before_a_name_make_a_person(tagger: KeyphraseTagger, resourc
     assert found.get("Lio Danhai") == "person"
 
 
-def test_a_former_role_in_apposition_makes_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+def test_a_former_role_in_a_bare_apposition_makes_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
     text = """Police freed a newspaper editor on Monday after a year in jail.
 
 Rek Vantha, former editor of the opposition weekly, walked out of the prison gates to cheers."""

@@ -135,7 +135,6 @@ BARE_APPOSITION = True
 # not a possessive ("Nordrail's chief").
 _AFTER_OWN_NAME = frozenset({".", ",", ";", ":", ")", "?", "!", "was", "is", "has", "had", "said", "says", "will", "would", "could"})
 EMPLOYER = 2
-APPOSITION_OPENERS = ("a", "an", "the", "former")
 PLACE_OF = True
 ORG_BEFORE = True
 # "the town of X": nouns that say the name after "of" is a place.
@@ -409,7 +408,7 @@ def _name_mention(
     # Appositions: "chief executive, Maja Lund" and "Ines Moreau, a metals analyst".
     if lows[start - 1] == "," and lows[start - 2] in TITLES:
         _cue(mention, "person", 3)
-    if nxt == "," and lows[end + 1] in APPOSITION_OPENERS and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
+    if nxt == "," and lows[end + 1] in ("a", "an", "the") and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
         _cue(mention, "person", 2)
     elif BARE_APPOSITION and nxt == "," and toks[end + 1].islower() and (
         lows[end + 1] in TITLES or toks[end + 2].islower() and lows[end + 2] in TITLES
