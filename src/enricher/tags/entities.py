@@ -255,9 +255,10 @@ def _groups(
         g.key = g.keys[0]
         ms = by_key[g.key]
         g.label = " ".join(ms[0].words) if len(ms) == 1 else _label(ms)
-        owns = [m.owns for m in g.mentions if m.owns]
-        if owns and g.name and 4 * len(owns) >= len(g.mentions):
-            g.label += owns[0]  # "Boatmen's": the bank's name has the 's
+        if g.name:
+            owns = [m.owns for m in g.mentions if m.owns]
+            if owns and 4 * len(owns) >= len(g.mentions):
+                g.label += owns[0]  # "Boatmen's": the bank's name has the 's
         if g.name:
             g.kind = _kind(g, by_key, places, given)
         elif g.label[1:2].islower() and g.label[:1].lower() != g.label[:1] and all(m.initial for m in g.mentions):
