@@ -459,3 +459,16 @@ De Wauter also stopped a late header, and the crowd chanted for De Wauter after 
     found = kinds(tagger, document(text, resources))
     assert [label for label in found if "Wauter" in label] in (["De Wauter"], ["Filip De Wauter"])
     assert found.get("De Wauter", found.get("Filip De Wauter")) == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour council met on Monday, said Jane Roe, chairman",
+    "Jane Roe, executive director",
+    "Jane Roe, chairman",
+    "The council met, said Jane Roe, 42",
+    "Nordrail's",
+    "The plan was Jane Roe's",
+])
+def test_cues_at_the_very_end_of_an_article(tagger: KeyphraseTagger, resources: Resources, text: str) -> None:
+    found = kinds(tagger, document(text, resources))  # no IndexError past the last token
+    assert "Jane Roe's" not in found  # a person's name never takes the 's

@@ -412,7 +412,7 @@ def _name_mention(
         _cue(mention, "person", 2)
     elif BARE_APPOSITION and nxt == "," and toks[end + 1].islower() and (
         lows[end + 1] in TITLES or toks[end + 2].islower() and lows[end + 2] in TITLES
-    ) and lows[end + 3] in ("of", "at", "for", "with"):
+    ) and end + 3 < stop and lows[end + 3] in ("of", "at", "for", "with"):
         _cue(mention, "person", 2)  # "Xiao Qiang, executive director of ...", "Bill Jordan, general secretary of ..."
     if EMPLOYER and nxt in TITLES and toks[end].islower() and end + 1 < stop and is_capitalised(toks[end + 1]) and lows[end + 1] not in TITLES:
         _cue(mention, "organization", EMPLOYER)  # "Federal Reserve governor Lawrence Lindsey": the name employs the person

@@ -256,11 +256,10 @@ def _groups(
         ms = by_key[g.key]
         g.label = " ".join(ms[0].words) if len(ms) == 1 else _label(ms)
         if g.name:
-            owns = [m.owns for m in g.mentions if m.owns]
-            if owns and 4 * len(owns) >= len(g.mentions):
-                g.label += owns[0]  # "Boatmen's": the bank's name has the 's
-        if g.name:
             g.kind = _kind(g, by_key, places, given)
+            owns = [m.owns for m in g.mentions if m.owns] if g.kind != "person" else None
+            if owns and 4 * len(owns) >= len(g.mentions):
+                g.label += owns[0]  # "Boatmen's": the bank's name has the 's (a person's never has)
         elif g.label[1:2].islower() and g.label[:1].lower() != g.label[:1] and all(m.initial for m in g.mentions):
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
     _consistent(out)
