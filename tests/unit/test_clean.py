@@ -9,7 +9,7 @@ import pytest
 from enricher.ingest.captions import is_credit, truncates
 from enricher.ingest.dump import NotAnArticle, clean_dump
 from enricher.ingest.dedupe import Seen, fingerprint
-from enricher.ingest.metadata import byline, dateline, iso_date
+from enricher.ingest.metadata import byline, dateline, dateline_line, iso_date
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cleaning"
 BODY = [line for line in (FIXTURES / "body.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -125,6 +125,35 @@ def test_byline_and_dateline():
     assert article.agency == "Reuters"
     assert article.title == "River levels fall after week of rain"
     assert all("Jane Doe" not in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("VIENNA 1996-12-06", "VIENNA 1996-12-06"),
+    ("NEW YORK 2024-03-02", "NEW YORK 2024-03-02"),
+    ("PORT ELLERY, Northshire 2024-03-02", "PORT ELLERY, Northshire 2024-03-02"),
+    ("OSLO, March 3", "OSLO, March 3"),
+    ("WASHINGTON, Jan. 5, 2024", "WASHINGTON, Jan. 5, 2024"),
+    ("Vienna 1996-12-06", None),  # the place of a dateline is in capitals
+    ("UPDATED March 3", None),
+    ("TUESDAY 2024-03-02", None),
+    ("OSLO, Marsh 3", None),  # no month
+    ("OSLO 2024-03-02 Talks resumed on the quota deal.", None),
+    ("1996-12-06", None),
+])
+def test_dateline_line(line, expected):
+    assert dateline_line([line]) == expected
+
+
+def test_a_dateline_on_its_own_line_is_the_articles_dateline():
+    text = ("Harbour talks resume\n\nKORVIK 2024-03-02\n\n"
+            "Fishermen in the harbour town of Korvik lifted their blockade of the port on Saturday after the "
+            "fisheries ministry agreed to review the cod quotas that had been cut in January.\n\n"
+            "The ministry said the review would take three weeks and that boat owners would be consulted "
+            "before any new quota was set for the spring season.\n")
+    article = clean_dump(text)
+    assert article.dateline == "KORVIK 2024-03-02"
+    assert article.published == "2024-03-02"
+    assert all("KORVIK" not in p for p in article.paragraphs)
 
 
 @pytest.mark.parametrize("text", [

@@ -127,6 +127,38 @@ Korvik's mayor said the blockade of Korvik would end when quotas were restored."
     assert without.get("korvik") != "place"
 
 
+def test_the_dateline_place_counts_as_a_mention(resources: Resources) -> None:
+    # Korvik is named once in the body and once in the dateline: twice, so a name slot is its.
+    text = FLOODS.replace("Volunteers filled sandbags overnight in Newport, and the council of Newport asked for army help.",
+                          "Volunteers in Korvik filled sandbags overnight.")
+    doc = document(text, resources, dateline="KORVIK 2024-03-02")
+    counted = {t.label: t.kind for t in KeyphraseTagger(resources).tag(doc, 10)}
+    uncounted = {t.label: t.kind for t in KeyphraseTagger(resources, dateline_mention=0).tag(doc, 10)}
+    assert counted.get("Korvik") == "place"
+    assert "Korvik" not in uncounted
+
+
+def test_a_place_named_only_in_the_dateline_is_labelled_in_title_case(resources: Resources) -> None:
+    text = """Fishermen blockaded the port on Friday over cuts to the cod quotas.
+
+The fisheries ministry said the quotas would stay."""
+    doc = document(text, resources, dateline="PORT ELLERY 2024-03-02")
+    found = {t.label: t.kind for t in KeyphraseTagger(resources).tag(doc, 10)}
+    assert found.get("Port Ellery") == "place"
+    assert "PORT ELLERY" not in found
+
+
+def test_a_dateline_opening_the_first_sentence_is_counted_once(resources: Resources) -> None:
+    text = """KORVIK (Reuters) - Fishermen blockaded the port on Friday over cuts to the cod quotas.
+
+The mayor of Korvik said the fisheries ministry had ignored the town."""
+    doc = document(text, resources, dateline="KORVIK (Reuters) -")
+    tagger = KeyphraseTagger(resources)
+    korvik = [t for t in tagger.tag(doc, 10) if t.label.lower() == "korvik"]
+    assert [t.label for t in korvik] == ["Korvik"]
+    assert korvik[0].kind == "place"
+
+
 def test_dateline_place_parsing() -> None:
     assert dateline_place("KORVIK (Reuters) -") == "korvik"
     assert dateline_place("NEW YORK, March 3 (Reuters) -") == "new york"
@@ -242,3 +274,201 @@ Libyans said the queues were the longest in years, and Libyans in the south repo
     assert demonym_of("Iraqi", frozenset({"iraq"})) == "iraq"
     assert demonym_of("Sudanese", frozenset({"sudan"})) == "sudan"
     assert demonym_of("Indian", frozenset({"libya"})) is None
+
+
+def test_an_age_in_commas_makes_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Police in the harbour town arrested a fisherman on Friday after a fight over cod quotas.
+
+The court charged Jeo Varanak, 42, with assault, and the fishermen's union paid his bail."""
+    assert kinds(tagger, document(text, resources)).get("Jeo Varanak") == "person"
+
+
+def test_the_town_of_a_name_is_a_place(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Floods cut off the mining town of Vasterlund on Monday.
+
+Rescue teams reached Vasterlund by boat, and the army flew food to Vasterlund's families."""
+    assert kinds(tagger, document(text, resources)).get("Vasterlund") == "place"
+
+
+def test_an_organisation_noun_next_to_a_name_makes_an_organisation(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The brewer Okomir raised beer prices on Monday, the news agency Pravik reported.
+
+Okomir blamed the cost of barley. Pravik said other brewers would follow Okomir."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Okomir") == "organization"
+    assert found.get("Pravik") == "organization"
+
+
+def test_two_companies_joined_by_and_stay_two(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Nordmet Holdings Ltd and Barrow Gold Corp agreed to develop the copper find together.
+
+Barrow said talks with Nordmet had gone well, and Barrow will hold the larger stake."""
+    found = kinds(tagger, document(text, resources))
+    assert not any(" and " in label for label in found)
+    assert found.get("Barrow") == "organization"
+
+
+def test_evidence_that_ties_two_kinds_leaves_an_entity(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "brewer Zywo" says organization (2); "Zywo said" and "said Zywo" say person (2): no evidence either way.
+    text = """The brewer Zywo raised beer prices on Monday after a poor barley harvest.
+
+Zywo said costs had risen. Analysts said Zywo would lose drinkers, said Zywo's rivals, and barley traders agreed."""
+    assert kinds(tagger, document(text, resources)).get("Zywo") == "entity"
+
+
+def test_a_surname_that_is_a_place_joins_its_full_name_when_it_speaks(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Jane Durham opened the dockworkers' conference on Monday with a call for higher wages.
+
+Durham said the ports had never been busier. The shipping lines must share their profits, Durham said."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Jane Durham") == "person"
+    assert "Durham" not in found
+
+
+def test_a_name_twice_in_a_long_story_keeps_no_slot(resources: Resources) -> None:
+    # Newport twice in 8 sentences keeps a slot; twice in 38 is a passing mention.
+    extra = " ".join(
+        f"The {a} {b} failed again near the {c} on day {i}."
+        for i, (a, b, c) in enumerate(
+            [("sluice", "gate", "estuary"), ("pumping", "station", "quay"), ("shingle", "embankment", "marsh"),
+             ("drainage", "culvert", "harbour"), ("tidal", "barrier", "lighthouse"), ("sea", "wall", "pier"),
+             ("flood", "gate", "dock"), ("storm", "drain", "jetty")] * 4
+        )
+    )
+    long = document(FLOODS + "\n\n" + extra, resources)
+    assert len(long.sentences) >= 30
+    assert "Newport" in kinds(KeyphraseTagger(resources), document(FLOODS, resources))
+    assert "Newport" not in kinds(KeyphraseTagger(resources), long)
+    assert "Newport" in kinds(KeyphraseTagger(resources, name_per_sentences=0), long)
+
+
+def test_a_place_the_gazetteer_has_whole_is_a_place_despite_an_organisation_word(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Settlers in the West Bank blocked a road on Monday.
+
+Police said West Bank roads would reopen, and the West Bank council asked for calm."""
+    assert kinds(tagger, document(text, resources)).get("West Bank") == "place"
+
+
+def test_irregular_nationality_words_are_no_tags(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """French fishermen blockaded the port of Calais on Monday, and the Dutch joined them.
+
+The French said the quotas were unfair. The Dutch said the quotas would ruin the French and the Dutch fleets alike."""
+    labels = {label.lower() for label in kinds(tagger, document(text, resources))}
+    assert labels.isdisjoint({"french", "dutch"})
+    assert demonym_of("Britons", frozenset()) == "britain"
+    assert demonym_of("Serbs", frozenset()) == "serbia"
+
+
+def test_news_roles_before_a_name_make_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Shares fell sharply on the Korvik exchange on Monday.
+
+"There will be selling pressure," said broker Tavo Nurmik. The veteran dissident Lio Danhai was arrested."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Tavo Nurmik") == "person"
+    assert found.get("Lio Danhai") == "person"
+
+
+def test_a_former_role_in_a_bare_apposition_makes_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Police freed a newspaper editor on Monday after a year in jail.
+
+Rek Vantha, former editor of the opposition weekly, walked out of the prison gates to cheers."""
+    assert kinds(tagger, document(text, resources)).get("Rek Vantha") == "person"
+
+
+def test_a_name_before_a_role_and_a_person_employs_the_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Bond prices fell on Monday as traders bet on higher interest rates.
+
+Nordic Reserve governor Lars Vik said rates might rise. Nordic Reserve officials declined to comment on the bond market."""
+    assert kinds(tagger, document(text, resources)).get("Nordic Reserve") == "organization"
+
+
+def test_a_typed_name_used_only_as_a_modifier_keeps_its_tag(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Dock workers at the northern ports walked out on Monday over pay.
+
+KFTU leaders said the strike would spread to the shipyards, and KFTU members blocked the harbour gates."""
+    assert kinds(tagger, document(text, resources)).get("KFTU") == "organization"
+
+
+def test_a_word_that_opens_an_organisation_name_is_that_organisation(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The Vanguard Party narrowly backed a referendum on independence on Saturday.
+
+Delegates voted after a long debate. Vanguard won the last election, and polls show Vanguard ahead again."""
+    assert kinds(tagger, document(text, resources)).get("Vanguard") == "organization"
+
+
+def test_given_names_of_other_countries_make_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "Laurent" and "Arif" are not in the US Census lists; the gazetteer's Faker names have them,
+    # while a common US surname ("Jones") is kept out of the given names.
+    text = """The harbour council met on Monday to discuss the new sea wall.
+
+Laurent Varenne and Arif Delmen argued for a higher wall, and the engineers agreed with them."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Laurent Varenne") == "person"
+    assert found.get("Arif Delmen") == "person"
+    from enricher.tags.wordfreq import load_gazetteer
+
+    given = load_gazetteer()["given"]
+    assert {"laurent", "arif", "séverine", "severine"} <= given
+    assert "jones" not in given and "paris" not in given
+
+
+def test_a_name_with_its_own_possessive_keeps_it(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Northbank agreed on Monday to buy Dorran's Bancorp Inc. for $2 billion.
+
+Analysts said Dorran's was the prize of the region. Northbank paid a premium of 30 percent for Dorran's."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Dorran's") == "organization"
+    assert "Dorran" not in found
+
+
+def test_a_plain_possessive_is_no_part_of_the_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Nordrail's chief executive resigned on Monday.
+
+Nordrail's board said the railway would name a successor, and Nordrail's shares fell."""
+    labels = set(kinds(tagger, document(text, resources)))
+    assert "Nordrail's" not in labels
+
+
+def test_a_role_word_alone_is_worth_little(resources: Resources) -> None:
+    text = """A spokesman for the harbour authority said the sea wall would be finished in May.
+
+The spokesman said engineers had found cracks in the quay. Another spokesman said the spokesman had been misquoted about the cracks."""
+    doc = document(text, resources)
+    default = {t.label: t.score for t in KeyphraseTagger(resources).tag(doc, 10)}
+    import enricher.tags.keyphrase as keyphrase
+
+    keyphrase.ROLES_GENERIC = False
+    try:
+        flat = {t.label: t.score for t in KeyphraseTagger(resources).tag(doc, 10)}
+    finally:
+        keyphrase.ROLES_GENERIC = True
+    assert default.get("spokesman", 0.0) < flat.get("spokesman", 0.0)
+
+
+def test_a_bare_role_in_apposition_makes_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Police detained a labour activist in the port city on Friday.
+
+Veo Tanlin, executive director of the dockers' rights group, said the arrest was illegal."""
+    assert kinds(tagger, document(text, resources)).get("Veo Tanlin") == "person"
+
+
+def test_a_surname_with_a_particle_joins_the_full_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Belgian goalkeeper Filip De Wauter saved two penalties on Saturday.
+
+De Wauter also stopped a late header, and the crowd chanted for De Wauter after the match."""
+    found = kinds(tagger, document(text, resources))
+    assert [label for label in found if "Wauter" in label] in (["De Wauter"], ["Filip De Wauter"])
+    assert found.get("De Wauter", found.get("Filip De Wauter")) == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour council met on Monday, said Jane Roe, chairman",
+    "Jane Roe, executive director",
+    "Jane Roe, chairman",
+    "The council met, said Jane Roe, 42",
+    "Nordrail's",
+    "The plan was Jane Roe's",
+])
+def test_cues_at_the_very_end_of_an_article(tagger: KeyphraseTagger, resources: Resources, text: str) -> None:
+    found = kinds(tagger, document(text, resources))  # no IndexError past the last token
+    assert "Jane Roe's" not in found  # a person's name never takes the 's

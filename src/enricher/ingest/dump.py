@@ -211,6 +211,7 @@ def extract(lines: list[Line], *, title: str | None = None, html: bool = False, 
         dateline, dl_agency = meta.dateline(paragraphs[0])
         if dl_agency:
             agency_evidence.append(dl_agency)
+    dateline = meta.dateline_line([ln.text for ln in lines[max(0, i - 12):i + 3]]) or dateline  # "VIENNA 1996-12-06"
     agency = meta.main_agency(agency_evidence + bylines)
     if not paragraphs:
         raise NotAnArticle("no article body left after removing page furniture")

@@ -63,6 +63,35 @@ def dateline(paragraph: str) -> tuple[str | None, str | None]:
     return m.group(0).strip(" -\u2013\u2014:"), agency
 
 
+# A dateline on a line of its own: "VIENNA 1996-12-06", "NICE, France 1996-08-30", "OSLO, March 3",
+# "WASHINGTON, Jan. 5, 2024": a place in capitals (a region after a comma may be in mixed case),
+# then a date and nothing else.
+_DATELINE_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})(?:,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})?,?\s+"
+    r"(?:\d{4}-\d{2}-\d{2}|(?P<month>[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,\s*\d{4})?)$")
+
+
+_NOT_PLACE = re.compile(r"(?:updated|published|posted|last updated|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.I)
+
+
+def dateline_line(texts: list[str]) -> str | None:
+    """The first of a few lines (those around the body's start) that is a dateline alone:
+    "VIENNA 1996-12-06" -> "VIENNA 1996-12-06". The place must be in capitals and have a
+    letter that is no full stop's; a month written out must be a month."""
+    for text in texts:
+        line = " ".join(text.split())
+        if len(line) > 60:
+            continue
+        m = _DATELINE_LINE.match(line)
+        if not m or sum(c.isalpha() for c in m.group("place")) < 3 or _NOT_PLACE.match(m.group("place")):
+            continue
+        month = m.group("month")
+        if month and not any(name.startswith(month.lower()) for name in _MONTHS):
+            continue
+        return line
+    return None
+
+
 def has_date(text: str) -> bool:
     """Whether a line names a date (e.g. 'Nov 19, 2019', '2019-11-19', '19/11/2019')."""
     return bool(_TEXT_DATE.search(text) or _ISO_DATE.search(text) or _NUM_DATE.search(text))

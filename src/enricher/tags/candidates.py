@@ -32,6 +32,9 @@ TITLES = frozenset(
     spokesperson professor doctor coach manager striker midfielder defender goalkeeper actor actress singer
     rapper author novelist economist analyst lawyer attorney prosecutor leader founder ceo executive
     candidate nominee deputy councillor councilman councilwoman officer detective inspector sheriff""".split()
+) | frozenset(
+    # roles in news copy ("said broker Shakil Rizvi", "veteran dissident Wang Donghai")
+    """broker trader strategist editor journalist dissident activist diplomat envoy""".split()
 )
 # Words that make a capitalised sequence an organisation.
 ORG_WORDS = frozenset(
@@ -118,10 +121,43 @@ class Mention:
     paren: tuple[str, ...] | None = None  # the words in brackets right after it
     parent: tuple[str, ...] | None = None  # the noun phrase it sits in, when longer
     key: tuple[str, ...] = ()  # its words' keys (entities.phrase_key), set when grouped
+    owns: str = ""  # the "'s" that belongs to the name, when the text uses "X's" as a name of its own
 
 
 def _cue(mention: Mention, kind: str, weight: int = 1) -> None:
     mention.cues[kind] = mention.cues.get(kind, 0) + weight
+
+
+AGE = 2
+POSSESSIVE_NAMES = True
+BARE_APPOSITION = True
+# After "X's", words that show the "'s" is part of a name ("Boatmen's was", "for Boatmen's."),
+# not a possessive ("Nordrail's chief").
+_AFTER_OWN_NAME = frozenset({".", ",", ";", ":", ")", "?", "!", "was", "is", "has", "had", "said", "says", "will", "would", "could"})
+EMPLOYER = 2
+PLACE_OF = True
+ORG_BEFORE = True
+# "the town of X": nouns that say the name after "of" is a place.
+PLACE_NOUNS = frozenset("town city village province region county district island port suburb capital".split())
+# Common nouns for an organisation right before or after its name: "brewer Okocim", "Interfax news agency".
+ORG_NOUNS = frozenset("""company firm group agency newspaper daily weekly broadcaster bank lender insurer brewer
+    carrier airline conglomerate maker manufacturer producer retailer miner operator utility""".split())
+# What follows an age in commas: "Jane Roe, 42, said", "Jane Roe, 42 --".
+_AFTER_AGE = frozenset({",", "--", "-", ")", _SEP})
+
+
+def _company_after(toks: list[str], lows: list[str], k: int, stop: int) -> bool:
+    """Whether toks[k:] opens with capitalised words ending in a company suffix ("Bancshares Inc.")."""
+    for j in range(k, min(k + 4, stop)):
+        if not is_capitalised(toks[j]):
+            return False
+        if j > k and lows[j] in COMPANY_SUFFIXES:
+            return True
+    return False
+
+
+def _age(tok: str) -> bool:
+    return tok.isdigit() and len(tok) <= 2 and 10 <= int(tok)
 
 
 def _paren_after(toks: list[str], end: int) -> tuple[str, ...] | None:
@@ -175,7 +211,7 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
                 j += 1
                 continue
             if (
-                (lows[j] in NAME_LINKS or lows[j] == "and" and _suffix_ahead(lows, j + 1))
+                (lows[j] in NAME_LINKS or lows[j] == "and" and lows[j - 1] not in COMPANY_SUFFIXES and _suffix_ahead(lows, j + 1))
                 and j + 1 < n
                 and (toks[j] == "&" or lows[j] == "and" or lows[j - 1] in ORG_WORDS or lows[j - 1] in TITLES)
                 and (flags := word(toks[j + 1], stopwords)) & _NAME_WORD
@@ -350,9 +386,21 @@ def _name_mention(
     nxt = lows[end]  # (_SEP at the sentence's end)
     if nxt in ORG_TAILS:
         _cue(mention, "organization", 2)
-    if (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
+    if AGE and nxt == "," and _age(toks[end + 1]) and lows[end + 2] in _AFTER_AGE:
+        _cue(mention, "person", AGE)  # "Ines Moreau, 42, said": an age in commas
+    elif (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
         _cue(mention, "person", 1)  # "Lund said", not "residents of Korvik said"
+    if PLACE_OF and lows[start - 1] == "of" and lows[start - 2] in PLACE_NOUNS:
+        _cue(mention, "place", 3)  # "the town of Korvik", "the city of Arbil"
+    if ORG_BEFORE and lows[start - 1] in ORG_NOUNS and lows[start - 2] not in ("of", "'s", "’s"):
+        _cue(mention, "organization", 2)  # "equipment group Radiometer", "news agency Interfax"
+    if ORG_BEFORE and (nxt in ORG_NOUNS or nxt == "news" and lows[end + 1] in ("agency", "service")):
+        _cue(mention, "organization", 2)  # "Interfax news agency", "the Nordpost newspaper"
     possessive = nxt in ("'s", "’s")
+    if POSSESSIVE_NAMES and possessive and (lows[end + 1] in _AFTER_OWN_NAME or end + 1 == stop):
+        mention.owns = toks[end]  # "Boatmen's was the prize", "after Boatmen's.": the 's is the name's own
+    if POSSESSIVE_NAMES and possessive and _company_after(toks, lows, end + 1, stop):
+        _cue(mention, "organization", 2)  # "Boatmen's Bancshares Inc.": the name of a company or its owner
     if lows[start - 1] in SAY_VERBS and not possessive:
         _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
     if possessive and not TITLES.isdisjoint(lows[end + 1 : min(end + 3, stop)]):
@@ -362,6 +410,12 @@ def _name_mention(
         _cue(mention, "person", 3)
     if nxt == "," and lows[end + 1] in ("a", "an", "the") and not TITLES.isdisjoint(lows[end + 2 : min(end + 5, stop)]):
         _cue(mention, "person", 2)
+    elif BARE_APPOSITION and nxt == "," and toks[end + 1].islower() and (
+        lows[end + 1] in TITLES or toks[end + 2].islower() and lows[end + 2] in TITLES
+    ) and end + 3 < stop and lows[end + 3] in ("of", "at", "for", "with"):
+        _cue(mention, "person", 2)  # "Xiao Qiang, executive director of ...", "Bill Jordan, general secretary of ..."
+    if EMPLOYER and nxt in TITLES and toks[end].islower() and end + 1 < stop and is_capitalised(toks[end + 1]) and lows[end + 1] not in TITLES:
+        _cue(mention, "organization", EMPLOYER)  # "Federal Reserve governor Lawrence Lindsey": the name employs the person
     if lows[start - 1] in PLACE_CUES:
         _cue(mention, "place", 1)
     if toks[end] == "-based":

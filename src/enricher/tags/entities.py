@@ -30,6 +30,13 @@ PLACE_WORDS = frozenset(
 ACRONYM_ORG = 2
 _AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
 GIVEN = 2
+PLACE_SURNAME = 2  # a surname that is also a place joins its full name with this much person evidence of its own
+WHOLE_PLACE = True
+PARTICLE_SURNAMES = True
+# Particles that open a surname of two words: "De Wilde", "van Boxmeer", "Da Silva", "al-" aside.
+SURNAME_PARTICLES = frozenset("de da di del della van von der den le la du dos das bin ben ibn".split())
+OPENS_BODY = True
+TIE_UNTYPED = True  # two kinds with the same votes (2 or more): the name stays an entity
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
 
@@ -195,17 +202,27 @@ def _unite_surnames(
 ) -> None:
     """A surname alone with the full name: "Kerry" with "John Kerry"."""
     full_by_last: dict[str, list[tuple[str, ...]]] = {}
+    by_particle: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # "Filip De Wilde" under ("de", "wilde")
     for k in multi:
         words = by_key[k][0].words
         if person_like(words):
             full_by_last.setdefault(word_key(_surname(words[-1])), []).append(k)
+            if PARTICLE_SURNAMES and len(k) >= 3 and k[-2] in SURNAME_PARTICLES:
+                by_particle.setdefault(k[-2:], []).append(k)
     for k, ms in names.items():
+        if len(k) == 2 and k in by_particle and len(by_particle[k]) == 1:
+            union.union(k, by_particle[k][0])  # "De Wilde" with "Filip De Wilde"
+            continue
         if len(k) != 1 or is_acronym(ms[0].words[0]):
             continue
         if not all(is_capitalised(m.words[0]) for m in ms):
             continue  # "world" is also used as a common word here
         fulls = full_by_last.get(word_key(_surname(ms[0].words[0])), [])
-        if len(fulls) == 1 and (k[0].lower() not in places or _cued(by_key[fulls[0]], "person")):
+        if len(fulls) == 1 and (
+            k[0].lower() not in places
+            or _cued(by_key[fulls[0]], "person")
+            or sum(m.cues.get("person", 0) for m in ms) >= PLACE_SURNAME  # "Bill Jordan", then "Jordan said" twice
+        ):
             union.union(k, fulls[0])
 
 
@@ -240,6 +257,9 @@ def _groups(
         g.label = " ".join(ms[0].words) if len(ms) == 1 else _label(ms)
         if g.name:
             g.kind = _kind(g, by_key, places, given)
+            owns = [m.owns for m in g.mentions if m.owns] if g.kind != "person" else None
+            if owns and 4 * len(owns) >= len(g.mentions):
+                g.label += owns[0]  # "Boatmen's": the bank's name has the 's (a person's never has)
         elif g.label[1:2].islower() and g.label[:1].lower() != g.label[:1] and all(m.initial for m in g.mentions):
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
     _consistent(out)
@@ -247,17 +267,24 @@ def _groups(
 
 
 def _consistent(groups: list[Group]) -> None:
-    """One name, one kind in a document: "Bre-X" alone is the company "Bre-X Minerals Ltd"."""
+    """One name, one kind in a document: "Bre-X" alone is the company "Bre-X Minerals Ltd", and an
+    untyped "Labour" the "Labour Party"."""
     companies: dict[str, Group] = {}
+    bodies: set[str] = set()  # first words of organisations named by an organisation word: "Labour Party"
     for g in groups:
-        if g.kind == "organization" and len(g.key) > 1 and g.key[-1].rstrip(".") in COMPANY_SUFFIXES:
-            companies.setdefault(g.key[0], g)
-    if not companies:
+        if g.kind == "organization" and len(g.key) > 1:
+            if g.key[-1].rstrip(".") in COMPANY_SUFFIXES:
+                companies.setdefault(g.key[0], g)
+            elif OPENS_BODY and g.key[-1] in ORG_WORDS:
+                bodies.add(g.key[0])
+    if not companies and not bodies:
         return
     for g in groups:
         if g.name and len(g.key) == 1 and g.kind in ("entity", "person") and g.key[0] in companies:
             if not any(m.cues.get("person", 0) >= 3 for m in g.mentions):  # not "Mr Barrick"
                 g.kind = "organization"
+        elif g.name and len(g.key) == 1 and g.kind == "entity" and g.key[0] in bodies:
+            g.kind = "organization"  # "Labour" beside "Labour Party"
 
 
 def _cued(ms: list[Mention], kind: str) -> bool:
@@ -293,6 +320,8 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     if forms & places or g.label.lower() in places:
         votes["place"] += 4
     main = by_key[g.key][0].words
+    if WHOLE_PLACE and len(main) > 1 and " ".join(main).lower() in places:
+        return "place"  # "West Bank", "Union City": the gazetteer has the whole name, organisation words and all
     lows = [w.lower() for w in main]
     if lows[-1] in PLACE_WORDS or (len(main) > 1 and lows[0] in {"lake", "mount", "mt.", "port", "fort", "cape"}):
         votes["place"] += 3
@@ -312,7 +341,9 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     if len(main) > 1 and lows[0] in given and person_like(main) and lows[-1] not in given:
         votes["person"] += GIVEN  # "Ana Ferreira": a given name, then a surname
     person, organization, place = votes["person"], votes["organization"], votes["place"]
-    # The most votes; on a tie person, then place, then organization.
+    # The most votes (a tie of two kinds is no evidence for either).
+    if TIE_UNTYPED and sorted(votes.values())[-2] == max(votes.values()) >= 2:
+        return "entity"  # "brewer Zywiec" (organization 2), "Zywiec said", "said Zywiec" (person 2)
     if person >= max(organization, place):
         best, most = "person", person
     elif place >= organization:

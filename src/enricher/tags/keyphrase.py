@@ -18,7 +18,7 @@ from typing import Any
 from ..model import Document, Tag
 from ..resources import Resources
 from ..text.postag import FastPerceptron, tokens
-from .candidates import MEASURE_WORDS, Mention, document_mentions
+from .candidates import MEASURE_WORDS, TITLES, Mention, document_mentions
 from .capitalised import Capitalised
 from .entities import person_like, group_mentions, place_names, word_key
 from .wordfreq import load_gazetteer, load_zipf
@@ -41,10 +41,14 @@ GENERIC_ZIPF = 5.0  # a single common noun at least this frequent in general Eng
 GENERIC = 0.2  # ... is worth this much: "people", "report" are seldom a story's topic
 ALONE = 3.0  # a sub-phrase stays beside its longer same-kind tag only if used alone this many times more
 SPAN = 10  # tags are chosen at least this many at a time
-NAME_SLOTS = 5  # slots kept for the most-mentioned names ...
+NAME_SLOTS = 7  # slots kept for the most-mentioned names ...
 MODIFIER_MAX = 3  # a name mentioned this often keeps its tag even if mostly a modifier ("NATO troops")
+MODIFIER_KINDS = ("entity",)  # ... of this kind (a typed name is a tag of its own: "Interfax news agency")
 NAME_REL = 0.0  # ... and at least this share of the most-mentioned candidate's mentions
 NAME_MIN = 2  # ... mentioned at least this often
+NAME_PER_SENTENCES = 10.0  # ... and at least once every this many sentences
+ROLES_GENERIC = True  # a role word alone ("spokesman") counts like a common noun
+DATELINE_MENTION = 1  # the dateline's place counts as a mention of it, in the first sentence
 
 
 class KeyphraseTagger:
@@ -80,6 +84,8 @@ class KeyphraseTagger:
             "generic_zipf": GENERIC_ZIPF,
             "generic": GENERIC,
             "alone": ALONE,
+            "dateline_mention": DATELINE_MENTION,
+            "name_per_sentences": NAME_PER_SENTENCES,
         }
         self.params.update(params)
 
@@ -103,9 +109,11 @@ class KeyphraseTagger:
         dateline = dateline_place(doc.dateline)
         if dateline and dateline not in self._common and not _written_lower(dateline, doc):
             places = places | {dateline}  # "KORVIK (Reuters) -": a dateline names a place
+            if self.params["dateline_mention"]:
+                _dateline_mention(doc, dateline, mentions)
         scored = self._score(doc, mentions, group_mentions(mentions, places, self._given), places)
         # Chosen as ten (or more) and cut, so that fewer tags are the first of the ten.
-        chosen = self._choose(scored, max(limit, SPAN))[:limit]
+        chosen = self._choose(scored, max(limit, SPAN), len(doc.sentences))[:limit]
         top = chosen[0][0] if chosen else 1.0
         return tuple(Tag(g.label, g.kind, round(score / top, 6)) for score, g in chosen)
 
@@ -142,7 +150,7 @@ class KeyphraseTagger:
             tf = len(g.mentions)
             if _carried_by_others(g, inside, sub_independent):
                 continue
-            if size == 1 and g.kind in ("entity", "keyphrase") and g.label[:1].isupper() and demonym_of(g.label, places):
+            if size == 1 and g.kind != "person" and g.label[:1].isupper() and demonym_of(g.label, places):
                 continue  # "Libyans", "Iraqi": a nationality says where, the place's own tag says it better
             total = 0.0
             for k in main:
@@ -157,8 +165,8 @@ class KeyphraseTagger:
             if size == 1 and not g.name:
                 if main[0] in MEASURE_WORDS:
                     continue  # "week", "percent", "euros", "tonne": no topic on their own
-                if self._zipf.get(main[0], 0.0) >= generic_zipf:
-                    generic = generic_factor
+                if self._zipf.get(main[0], 0.0) >= generic_zipf or ROLES_GENERIC and main[0] in TITLES:
+                    generic = generic_factor  # "people", "report"; "spokesman", "officer": a role, not a topic
                 tf += single_all * (word_tf[main[0]] - tf)
             score = word_score * tf**tf_power * generic
             score *= 1.0 + position / (1.0 + first)
@@ -172,9 +180,9 @@ class KeyphraseTagger:
         scored.sort(key=_order)
         return scored
 
-    def _choose(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
+    def _choose(self, scored: list[tuple[float, Any]], limit: int, sentences: int = 0) -> list[tuple[float, Any]]:
         """The best `limit` groups that do not repeat a better one; the most-mentioned names first."""
-        chosen = self._names_first(scored, limit)
+        chosen = self._names_first(scored, limit, sentences)
         reserved = {id(g) for _, g in chosen}
         penalised: set[int] = set()
         superset, sub_independent = self.params["superset"], self.params["sub_independent"]
@@ -215,14 +223,18 @@ class KeyphraseTagger:
                 return True
         return True
 
-    def _names_first(self, scored: list[tuple[float, Any]], limit: int) -> list[tuple[float, Any]]:
-        """Slots kept for the names the story mentions most (at least `name_min` times)."""
+    def _names_first(self, scored: list[tuple[float, Any]], limit: int, sentences: int = 0) -> list[tuple[float, Any]]:
+        """Slots kept for the names the story mentions most (at least `name_min` times, and at
+        least once every `name_per_sentences` sentences)."""
         slots = min(int(self.params["name_slots"]), limit)
         least = self.params["name_min"]
         if slots <= 0:
             return []
         if self.params["name_rel"]:
             least = max(least, self.params["name_rel"] * max(len(g.mentions) for _, g in scored))
+        per = self.params["name_per_sentences"]
+        if per:  # and at least once every `per` sentences: twice is much in 8 sentences, little in 40
+            least = max(least, sentences / per)
         names = [(s, g) for s, g in scored if g.name and len(g.mentions) >= least]
         names.sort(key=lambda sg: (-len(sg[1].mentions), _order(sg)))
         chosen: list[tuple[float, Any]] = []
@@ -249,15 +261,86 @@ _DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "a"), ("ians", ""), ("ian", "ia"), 
                     ("ans", ""), ("an", "a"), ("an", ""), ("ese", ""), ("is", ""), ("i", ""))
 
 
+# Nationality words not made by those endings (a closed class of English), and their places.
+IRREGULAR_DEMONYMS = {
+    **dict.fromkeys(("french", "frenchman", "frenchmen"), "france"),
+    **dict.fromkeys(("british", "briton", "britons", "brit", "brits"), "britain"),
+    **dict.fromkeys(("english", "englishman", "englishmen"), "england"),
+    **dict.fromkeys(("scot", "scots", "scottish"), "scotland"),
+    **dict.fromkeys(("welsh", "welshman"), "wales"),
+    **dict.fromkeys(("irish", "irishman"), "ireland"),
+    **dict.fromkeys(("dutch", "dutchman"), "netherlands"),
+    **dict.fromkeys(("dane", "danes", "danish"), "denmark"),
+    **dict.fromkeys(("swede", "swedes", "swedish"), "sweden"),
+    **dict.fromkeys(("finn", "finns", "finnish"), "finland"),
+    **dict.fromkeys(("norwegian", "norwegians"), "norway"),
+    **dict.fromkeys(("pole", "poles", "polish"), "poland"),
+    **dict.fromkeys(("czech", "czechs"), "czech republic"),
+    **dict.fromkeys(("slovak", "slovaks"), "slovakia"),
+    **dict.fromkeys(("serb", "serbs"), "serbia"),
+    **dict.fromkeys(("croat", "croats"), "croatia"),
+    **dict.fromkeys(("turk", "turks", "turkish"), "turkey"),
+    **dict.fromkeys(("greek", "greeks"), "greece"),
+    **dict.fromkeys(("spanish", "spaniard", "spaniards"), "spain"),
+    **dict.fromkeys(("portuguese",), "portugal"),
+    **dict.fromkeys(("swiss",), "switzerland"),
+    **dict.fromkeys(("chinese",), "china"),
+    **dict.fromkeys(("thai", "thais"), "thailand"),
+    **dict.fromkeys(("filipino", "filipinos"), "philippines"),
+    **dict.fromkeys(("chechen", "chechens"), "chechnya"),
+    **dict.fromkeys(("afghan", "afghans"), "afghanistan"),
+    **dict.fromkeys(("saudi", "saudis"), "saudi arabia"),
+    **dict.fromkeys(("kuwaiti", "kuwaitis"), "kuwait"),
+    **dict.fromkeys(("mexican", "mexicans"), "mexico"),
+    **dict.fromkeys(("moroccan", "moroccans"), "morocco"),
+    **dict.fromkeys(("peruvian", "peruvians"), "peru"),
+    **dict.fromkeys(("argentine", "argentines", "argentinian", "argentinians"), "argentina"),
+    **dict.fromkeys(("cypriot", "cypriots"), "cyprus"),
+    **dict.fromkeys(("icelandic", "icelander", "icelanders"), "iceland"),
+    **dict.fromkeys(("new zealander", "new zealanders", "kiwi", "kiwis"), "new zealand"),
+}
+
+
+IRREGULAR = True
+
+
 def demonym_of(word: str, places: frozenset[str]) -> str | None:
     """The place a nationality word is made from, if the gazetteer knows it: "Libyans" -> "libya"."""
     low = word.lower()
+    if IRREGULAR and low in IRREGULAR_DEMONYMS:
+        return IRREGULAR_DEMONYMS[low]  # "French", "Britons", "Serbs"
     for ending, base in _DEMONYM_ENDINGS:
         if low.endswith(ending) and len(low) > len(ending) + 2:
             place = low[: -len(ending)] + base
             if place in places:
                 return place
     return None
+
+
+def _dateline_mention(doc: Document, place: str, mentions: list[Any]) -> None:
+    """The dateline's place is a mention of it ("VIENNA 1996-12-06", then "in Vienna"), spelt as
+    the body spells it (else in title case: "VIENNA" is no acronym), in the first sentence. A
+    dateline that opens the first sentence ("VIENNA (Reuters) - ...") is that mention already."""
+    first = doc.sentences[0].index
+    for m in mentions:
+        if m.sentence == first and m.name and " ".join(m.words).lower() == place:
+            m.words = _spelt(doc, place, m.words)
+            return
+        if m.sentence > first:
+            break
+    words = _spelt(doc, place, tuple(w.title() if w.isupper() else w for w in tokens(place.upper())))
+    offset = min((m.offset for m in mentions), default=0) - 1
+    mentions.insert(0, Mention(words, first, offset, True, initial=True))
+
+
+def _spelt(doc: Document, place: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a place as the body writes it in mixed case ("Vienna"), else title case."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(place) + r"(?!\w)", re.IGNORECASE)
+    for s in doc.sentences:
+        for m in pattern.finditer(s.text):
+            if not m.group(0).isupper():
+                return tuple(tokens(m.group(0)))
+    return tuple(w.title() if w.isupper() and len(w) > 1 and "." not in w else w for w in words)
 
 
 def _written_lower(word: str, doc: Document) -> bool:
@@ -357,7 +440,7 @@ def _carried_by_others(g: Any, inside: dict[tuple[str, ...], int], sub_independe
         # "quotas" when "fishing quotas" says it as often
         return within is not None and within >= max(tf, sub_independent)
     # only ever a modifier ("Iraqi army"): its phrases carry it
-    return tf < MODIFIER_MAX and len(g.key) == 1 and g.kind in ("entity", "organization", "person") and 2 * sum(m.parent is not None for m in g.mentions) >= tf
+    return tf < MODIFIER_MAX and len(g.key) == 1 and g.kind in MODIFIER_KINDS and 2 * sum(m.parent is not None for m in g.mentions) >= tf
 
 
 def _contains_chosen(g: Any, chosen: list[tuple[float, Any]]) -> bool:
