@@ -120,7 +120,8 @@ class KeyphraseTagger:
     def _mentions(self, doc: Document) -> list[Any]:
         """Every candidate mention in the POS-tagged sentences, in document order."""
         loud = [s for s in doc.sentences if shouted(s.words)]
-        sentences = [s for s in doc.sentences if not loud or s not in loud]
+        loud_ids = {id(s) for s in loud}  # by identity: comparing Sentence values field by field is slow
+        sentences = [s for s in doc.sentences if id(s) not in loud_ids]
         sentence_tokens = [tokens(s.text) if s.tokens is None else s.tokens for s in sentences]
         tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in sentences])
         mentions = document_mentions(tagged, doc.stopwords)
@@ -350,9 +351,22 @@ def _written_lower(word: str, doc: Document) -> bool:
 
 
 def shouted(words: tuple[str, ...]) -> bool:
-    """A sentence in capitals (a headline, a heading): its capitals say nothing about names."""
-    long = [w for w in words if len(w) > 1 and w[0].isalpha()]
-    return len(long) >= 3 and sum(w.isupper() for w in long) >= 0.8 * len(long)
+    """A sentence in capitals (a headline, a heading): its capitals say nothing about names.
+
+    At least three words of two or more characters, four in five of them in capitals. Runs on
+    every sentence, so it stops at the first lower-case words that already rule it out.
+    """
+    limit = 0.2 * len(words)  # more lower-case words than this can never be a fifth or less
+    upper = lower = 0
+    for w in words:
+        if len(w) > 1 and w[0].isalpha():
+            if w.isupper():
+                upper += 1
+            else:
+                lower += 1
+                if lower > limit:
+                    return False
+    return upper + lower >= 3 and upper >= 0.8 * (upper + lower)
 
 
 def _label_words(label: str) -> tuple[str, ...]:
