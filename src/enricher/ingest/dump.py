@@ -27,7 +27,7 @@ from . import captions as cap
 from . import metadata as meta
 from .dedupe import Seen, fingerprint
 from .lines import SENTENCE_END, URL, Line, features, quality, split_lines, word_count
-from .markers import ABOUT_PERSON, AUTHOR_BOX, END_MARK, END_WORDS, INLINE_MARK, first_word, is_comments, may_start
+from .markers import ABOUT_PERSON, AUTHOR_BOX, COMMENTS_WORDS, END_MARK, END_WORDS, INLINE_MARK, first_word, is_comments, may_start
 
 
 class CleaningError(EnricherError):
@@ -561,6 +561,9 @@ def _end_of_article(lines: list[Line], n: int, html: bool = False) -> bool:
     """Whether line n is a header after which the article is over (comments, teasers, author box)."""
     line = lines[n]
     first = first_word(line.text)
+    # every header below starts with a word of these sets (ABOUT_PERSON's too) or ends with ":" (said:)
+    if not line.text.endswith(":") and not may_start(first, _HEAD_WORDS):
+        return False
     if is_comments(line.text, first):
         return True
     if line.bullet or line.words > 8:
@@ -589,6 +592,7 @@ def _prose_follows(lines: list[Line], n: int, html: bool = False) -> bool:
     return False
 
 
+_HEAD_WORDS = END_WORDS | COMMENTS_WORDS
 _BOX_LINES = 10  # an inline box of links in a dump has at most this many lines
 
 

@@ -51,14 +51,22 @@ _TOKENS = re.compile(r"[^\W\d_]+")
 _PHRASE_KEYS = frozenset(w for p in _BOILER_PHRASES for w in _TOKENS.findall(p))
 
 
+_BOILER_KEYS = _BOILER_WORDS | _PHRASE_KEYS
+
+
 def _boilerplate(text: str, tokens: list[str] | None = None) -> bool:
-    low = text.lower()
+    if "\u00a9" in text:
+        return True
     if tokens is None:
-        tokens = _TOKENS.findall(low)
-    if "\u00a9" in text or not _BOILER_WORDS.isdisjoint(tokens):
+        tokens = _TOKENS.findall(text.lower())
+    hit = _BOILER_KEYS.intersection(tokens)  # one pass over the words: most lines have none of them
+    if not hit:
+        return False
+    if not _BOILER_WORDS.isdisjoint(hit):
         return True
     # phrases: only look when one of their words is there; plain substring tests beat a regex alternation
-    return not _PHRASE_KEYS.isdisjoint(tokens) and any(p in low for p in _BOILER_PHRASES)
+    low = text.lower()
+    return any(p in low for p in _BOILER_PHRASES)
 
 
 _DATE_ONLY = re.compile(
@@ -109,8 +117,10 @@ def features(line: Line, known: dict[str, tuple] | None = None) -> None:
     line.bullet = bool(_BULLET.match(text))
     line.boiler = w <= 80 and _boilerplate(text, tokens)
     # a teaser: cut off ("...") or a link to more ("... \u00bb")
-    line.ellipsis = text.endswith(("...", "\u2026")) or bool(_ELLIPSIS.search(text[-6:])) or _link_arrow(text)
-    line.credit = w <= 10 and not line.bullet and cap.is_credit(text)
+    tail = text[-6:]
+    line.ellipsis = text.endswith(("...", "\u2026")) or ("..." in tail or "\u2026" in tail) and \
+        bool(_ELLIPSIS.search(tail)) or _link_arrow(text)
+    line.credit = w <= 10 and not line.bullet and cap.is_credit(text, tokens)
     line.byline = meta.byline(text) if w <= 12 else None
     line.dated = w <= 12 and bool(_DIGIT.search(text)) and bool(_DATE_ONLY.match(text))
     if known is not None:
