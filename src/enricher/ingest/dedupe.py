@@ -88,4 +88,5 @@ class Seen:
         if seq is None:
             seq = words(text)
         self.prints.add(" ".join(seq))
-        self.grams |= shingles(seq)
+        if len(seq) >= SHINGLE:
+            self.grams |= shingles(seq)

@@ -64,7 +64,7 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
             line.role = "caption"
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        if cap.truncates(line.text, nxt.text):
+        if line.text.rstrip().endswith(("...", "\u2026")) and cap.truncates(line.text, nxt.text):
             line.role = "caption_cut"
             if nxt.role == "":
                 nxt.role = "caption"
@@ -75,7 +75,7 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
         if not html and line.role == "" and "&" in line.text and _ENTITY.search(line.text):
             line.role = "caption_cut"  # a dump renders the page's entities: one left as is is image alt text
         if line.role == "" and line.kind in ("", "p") and line.words <= 60 and not line.bullet \
-                and cap.PHOTO_NOTE.match(line.text):
+                and (line.text[0] in "iItT" or not line.text[0].isascii()) and cap.PHOTO_NOTE.match(line.text):
             line.role = "caption"  # "In this Dec. 12 file photo, ..."
             body, credit = cap.strip_credit_suffix(line.text)
             if credit:

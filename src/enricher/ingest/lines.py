@@ -34,6 +34,7 @@ de het een en van ik te dat op zijn niet met voor
 
 _BULLET = re.compile(r"^\s*([•□◦▪▫■●○◆◇►▶»›·*+]|\[[^\]]*\]$|\d+\.\s*$)")
 SENTENCE_END = re.compile(r"[.!?。！？:;\"'”’»)\]]\s*$")
+_SENTENCE_CHARS = frozenset(".!?。！？:;\"'”’»)]")  # SENTENCE_END's class
 _ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\"'”’)]?\s*$")
 URL = re.compile(r"https?://|www\.|\.com\b|@\w")
 
@@ -259,7 +260,8 @@ def quality(line: Line, stop_lang: bool) -> float:
     """How much a line looks like body prose, about -1 (furniture) to +1 (prose)."""
     text, w = line.text, line.words
     q = 0.0
-    if SENTENCE_END.search(text[-4:]) and not (line.ellipsis and _link_arrow(text)):
+    end = text[-4:].rstrip()  # SENTENCE_END.search(text[-4:]) without the regex
+    if end and end[-1] in _SENTENCE_CHARS and not (line.ellipsis and _link_arrow(text)):
         q += 0.35
     elif w < 20:
         q -= 0.5  # a short line that is not a sentence: a headline, a link, a label
@@ -274,7 +276,7 @@ def quality(line: Line, stop_lang: bool) -> float:
         q -= 0.5
     words = line.split if line.split is not None else text.split()
     if w <= 12 and words:
-        caps = len([t for t in words if t[:1].isupper() or not t[:1].isalpha()]) / len(words)
+        caps = len([t for t in words if t[0].isupper() or not t[0].isalpha()]) / len(words)  # split: no ""
         if caps > 0.7:
             q -= 0.3
     if line.boiler:
