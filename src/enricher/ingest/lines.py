@@ -67,7 +67,10 @@ def _boilerplate(text: str, tokens: list[str] | None = None) -> bool:
         return True
     # phrases: only look when one of their words is there; plain substring tests beat a regex alternation
     low = text.lower()
-    return any(p in low for p in _BOILER_PHRASES)
+    for phrase in _BOILER_PHRASES:  # a loop, not any(generator): this runs on most prose lines
+        if phrase in low:
+            return True
+    return False
 
 
 _DATE_ONLY = re.compile(
@@ -183,6 +186,9 @@ def _columns(raws: list[str]) -> list[list[str]]:
         return [raws]
     rows = [raw.expandtabs().rstrip() for raw in raws]
     need = _COLUMN_SHARE * len(rows)
+    # a cell start has two spaces after the row's first letter: too few rows with any, no gutter
+    if len([row for row in rows if "  " in row.lstrip()]) < need:
+        return [raws]
     cross_max = max(1, int(_COLUMN_CROSS * len(rows)))  # a title or a rule may run across the columns
     # where cells start: after two spaces, with a letter somewhere to their left
     starts: Counter[int] = Counter()
