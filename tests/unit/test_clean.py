@@ -518,3 +518,35 @@ def test_a_data_table_is_not_split_into_columns():
              "opened in June", "shared with a club", "windy", "closed on Sundays"]
     table = _side_by_side(names, hives, notes, widths=(18, 8, 20))
     assert [ln.text for ln in split_lines(table)] == [" ".join(r.split()) for r in table.split("\n")]
+
+
+# --- issue 14, second pass: slideshows, written lists, code examples ------------------------------------
+
+SLIDES = [
+    "Volunteers in white suits lift the first frame out of a hive on the roof of the town hall while the "
+    "farmer who donated the bees explains what they are looking for.",
+    "Children from the primary school press their faces against the window of the council chamber to watch "
+    "the bees fly in and out of the hives on a warm afternoon.",
+    "A jar of the first honey from the roof stands on the mayor's desk next to the chain of office, waiting "
+    "for the judges of the county show to taste it.",
+    "The retired farmer shows a volunteer how to light the smoker with dry pine needles before opening a hive "
+    "that has grown too crowded during the summer.",
+]
+
+
+def test_a_slideshow_of_captions_is_set_aside():
+    # Each slide: an empty bullet (its picture) and a caption, a block of their own.
+    slides = [f"\u2022\n{caption}" for caption in SLIDES]
+    text = "\n\n".join(["Home", "Bees move into the town hall"] + BEEKEEPING[:1] + slides + BEEKEEPING[1:]
+                       + ["Related articles"] + TEASERS)
+    article = clean_dump(text)
+    assert list(article.paragraphs) == BEEKEEPING
+    assert list(article.captions) == SLIDES
+
+
+def test_two_bulleted_paragraphs_are_not_a_slideshow():
+    items = [f"\u2022\n{p}" for p in BEEKEEPING[1:3]]
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0]] + items + [BEEKEEPING[3]]
+                       + ["Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs) == BEEKEEPING
+

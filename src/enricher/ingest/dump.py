@@ -46,6 +46,8 @@ _DAMP_AFTER_END = 0.3  # prose after such a header counts this much (comments, t
 def _mark_captions(lines: list[Line], html: bool = False) -> None:
     """Find caption groups: [truncated...] caption credit, or an HTML figcaption."""
     gallery = not html and _gallery(lines)
+    if not html:
+        _mark_slides(lines)
     for i, line in enumerate(lines):
         if line.kind == "credit" or (line.kind in ("", "caption") and line.credit):
             line.role = "credit"
@@ -97,6 +99,22 @@ def _alone(lines: list[Line], i: int) -> bool:
 
 
 _GALLERY_MIN = 3
+_SLIDE_WORDS = 4  # a slide's caption has at least this many words
+
+
+def _mark_slides(lines: list[Line]) -> None:
+    """A slideshow in a dump: blocks made of an empty bullet (the slide's picture) and one line of text,
+    at least _GALLERY_MIN of them on the page; those lines are the slides' captions."""
+    slides = [k + 1 for k in range(len(lines) - 1)
+              if lines[k].bullet and lines[k].words == 1 and lines[k + 1].words >= _SLIDE_WORDS
+              and lines[k + 1].block == lines[k].block and (k == 0 or lines[k - 1].block != lines[k].block)
+              and (k + 2 == len(lines) or lines[k + 2].block != lines[k].block)]
+    if len(slides) >= _GALLERY_MIN:
+        for k in slides:
+            if lines[k].role == "" and not lines[k].kind:
+                lines[k].role = "caption"
+
+
 
 
 def _gallery(lines: list[Line]) -> bool:
