@@ -550,3 +550,40 @@ def test_two_bulleted_paragraphs_are_not_a_slideshow():
                        + ["Related articles"] + TEASERS)
     assert list(clean_dump(text).paragraphs) == BEEKEEPING
 
+
+SCHEMA = ["# Hive records for the weekly report", "type Hive {", "id: ID!", "site: String!",
+          "author: Volunteer!", "tags: [Tag!]!", "comments: [Comment!]!", "}"]
+
+
+def test_header_words_inside_a_code_example_do_not_end_the_body():
+    # "author: Volunteer!" and "comments: [Comment!]!" are fields of the example, not an author box or a
+    # comment thread: the body goes on after the example.
+    intro = ("The volunteers keep their inspection log in a small database, and every hive on the roof has "
+             "a record that looks like this:")
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro, "\n".join(SCHEMA)]
+                       + BEEKEEPING[1:] + ["Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[:2] == [BEEKEEPING[0], intro]
+    assert paragraphs[-3:] == BEEKEEPING[1:]
+
+
+def test_a_hash_comment_in_a_code_example_is_not_a_comments_header():
+    intro = ("Every Monday the library computer prints the list of hives that nobody has opened for a week, "
+             "with two lines of code that anyone can change:")
+    code = "# Comments are printed last\nprint(report(log, today))"
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro, code]
+                       + BEEKEEPING[1:] + ["Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs)[-3:] == BEEKEEPING[1:]
+
+
+def test_sql_comments_in_a_code_example_do_not_cut_the_body():
+    intro = ("The council asked for a weekly count of the inspections, so the volunteers wrote a few "
+             "queries against the log they keep in the shed:")
+    # each query in a block of its own: two comment lines, then SQL that does not read like code by itself
+    queries = [f"-- hives opened fewer than {k} times\n-- sorted by site, {k} per page\n"
+               f"SELECT site, hive FROM log WHERE visits < {k} ORDER BY site" for k in range(1, 7)]
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], BEEKEEPING[1], intro] + queries
+                       + [BEEKEEPING[2], "Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[:3] == [BEEKEEPING[0], BEEKEEPING[1], intro]
+    assert paragraphs[-1] == BEEKEEPING[2]

@@ -115,8 +115,6 @@ def _mark_slides(lines: list[Line]) -> None:
                 lines[k].role = "caption"
 
 
-
-
 def _gallery(lines: list[Line]) -> bool:
     """A photo gallery in a dump: at least _GALLERY_MIN credits alone in their block, each just after a
     line alone in its block (picture, caption, credit, picture...)."""
@@ -356,16 +354,17 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
     zone = ""  # the page part after the last end-of-article header, to name what is removed
     gap = 0  # furniture lines in a row so far
     scores = []
+    code_blocks = frozenset() if html else _code_blocks(lines)
     for n, line in enumerate(lines):
         if line.kind == "junk":
             line.score = -3.0
         elif line.role in ("duplicate", "caption", "caption_cut", "credit"):
             line.score = 0.0
-        elif not html and line.quality <= 0 and not line.bullet and _code(line.text):
+        elif not html and line.quality <= 0 and not line.bullet and (line.block in code_blocks or _code(line.text)):
             line.score = 0.0  # a line of source code: a tutorial's example neither ends nor makes the body
         elif line.role == "teaser":
             line.score = -3.0
-        elif line.words <= 14 and _end_of_article(lines, n, html):
+        elif line.words <= 14 and _end_of_article(lines, n, html, code_blocks):
             line.role = "end_mark"
             line.score = -_END_BARRIER
             comments = is_comments(line.text)
@@ -437,8 +436,8 @@ def _code(text: str) -> bool:
 
 
 _CODE_LAST = frozenset("{};")
-_CODE_FIRST = frozenset("}])/*<")
-_CODE = re.compile(r"[{};]\s*$|^[}\])]|^(//|/\*|\*/|<\w|</)|\w\s*=\s*\S|\w\(.*\)")
+_CODE_FIRST = frozenset("}])/*<#-")
+_CODE = re.compile(r"[{};]\s*$|^[}\])]|^(//|/\*|\*/|<\w|</|#\s|--\s)|\w\s*=\s*\S|\w\(.*\)")
 
 
 def _keep_inner_code(region: list[Line]) -> None:
@@ -575,22 +574,44 @@ def _why_not_article(lines: list[Line]) -> str:
     return "no article body: no run of prose long enough to be an article"
 
 
-def _end_of_article(lines: list[Line], n: int, html: bool = False) -> bool:
-    """Whether line n is a header after which the article is over (comments, teasers, author box)."""
+def _end_of_article(lines: list[Line], n: int, html: bool = False, code_blocks: frozenset[int] = frozenset()) -> bool:
+    """Whether line n is a header after which the article is over (comments, teasers, author box).
+    code_blocks: the dump blocks of source code (_code_blocks), where such words are the example's."""
     line = lines[n]
     first = first_word(line.text)
     # every header below starts with a word of these sets (ABOUT_PERSON's too) or ends with ":" (said:)
     if not line.text.endswith(":") and not may_start(first, _HEAD_WORDS):
         return False
     if is_comments(line.text, first):
-        return True
+        return line.block not in code_blocks
     if line.bullet or line.words > 8:
         return False
     if ABOUT_PERSON.match(line.text):
         return True
     if not may_start(first, END_WORDS) or not END_MARK.match(line.text):
         return False
+    if line.block in code_blocks:
+        return False
     return bool(AUTHOR_BOX.match(line.text)) or not _prose_follows(lines, n, html)
+
+
+_CODE_BLOCK = 2  # a dump block with at least this many lines that read like code...
+_CODE_SHARE = 1 / 3  # ...making at least this share of its lines is a code example
+
+
+def _code_blocks(lines: list[Line]) -> frozenset[int]:
+    """The dump blocks that hold a code example: there "author: User!" or "# Tags" is a field or a comment
+    of the example, not a header, and a line that does not look like code is still part of it."""
+    size: Counter[int] = Counter()
+    code: Counter[int] = Counter()
+    braces: set[int] = set()  # blocks with a line opening a brace: a type, a function, an object
+    for line in lines:
+        size[line.block] += 1
+        if _code(line.text):
+            code[line.block] += 1
+            if line.text.endswith("{"):
+                braces.add(line.block)
+    return frozenset(b for b, n in code.items() if n >= _CODE_BLOCK and (n >= _CODE_SHARE * size[b] or b in braces))
 
 
 def _prose_follows(lines: list[Line], n: int, html: bool = False) -> bool:
