@@ -551,6 +551,50 @@ def test_two_bulleted_paragraphs_are_not_a_slideshow():
     assert list(clean_dump(text).paragraphs) == BEEKEEPING
 
 
+HIVES_REVIEW = [
+    "We tested four hives for beginners on the roof of the town hall over a whole summer, opening each of "
+    "them every week with the volunteers who look after the bees there.",
+    "The cedar hive was the easiest to live with, and the one we would buy again if we had to start from "
+    "nothing with a single colony and an hour a week to spare.",
+    "The plastic hive was the cheapest, but the bees took longer to settle in it, and it was the only one "
+    "that needed a second coat of paint before the autumn rain arrived on the roof.",
+    "The other two hives were fine, but neither was as good as the cedar one for a first season, and both "
+    "cost more than the price of a full set of tools and a good veil for every volunteer in the group.",
+]
+
+
+def _review(prose: list[str]) -> str:
+    pros = "\n".join(f"\u2022 {t}" for t in [
+        "Frames: smooth runners, easy lifting.", "Roof: dry walls, heavy rain.",
+        "Wood: warm colony, cold nights.", "Entrance: narrow winter setting.",
+        "Stand: high legs, wet roofs."])
+    cons = "\n".join(f"\u2022 {t}" for t in [
+        "Weight: heavy stairs, long carry.", "Paint: worn surface, one summer.",
+        "Price: higher cost, similar hives.", "Screws: rusty heads, no oil.",
+        "Lid: stiff hinge, thick gloves."])
+    return "\n\n".join(["Home", "The best hives for beginners", prose[0], "Cedar hive", "Pros", pros, "Cons",
+                        cons, prose[1], "Plastic hive", "Pros", pros.replace("frames", "boxes"), "Cons",
+                        cons.replace("stairs", "ladder")] + prose[2:] + ["Related articles"] + TEASERS)
+
+
+def test_written_list_items_do_not_cut_a_review_in_two():
+    # Bulleted sentences (a review's pros and cons) between the parts of the text neither make nor end
+    # the body; before, each cost more than the last and the body was cut at the first list.
+    paragraphs = list(clean_dump(_review(HIVES_REVIEW)).paragraphs)
+    assert paragraphs[0] == HIVES_REVIEW[0]
+    assert paragraphs[-1] == HIVES_REVIEW[-1]
+
+
+def test_a_list_of_headlines_is_not_a_written_list():
+    from enricher.ingest.dump import _written_item
+    from enricher.ingest.lines import Line, features
+    item, headline, menu = (Line("\u2022 Frames: smooth runners, easy lifting.", 0),
+                            Line("\u2022 Council Approves New Cycle Lanes On The Ring Road.", 0), Line("\u2022 Home", 0))
+    for line in (item, headline, menu):
+        features(line)
+    assert _written_item(item) and not _written_item(headline) and not _written_item(menu)
+
+
 SCHEMA = ["# Hive records for the weekly report", "type Hive {", "id: ID!", "site: String!",
           "author: Volunteer!", "tags: [Tag!]!", "comments: [Comment!]!", "}"]
 

@@ -362,6 +362,8 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
             line.score = 0.0
         elif not html and line.quality <= 0 and not line.bullet and (line.block in code_blocks or _code(line.text)):
             line.score = 0.0  # a line of source code: a tutorial's example neither ends nor makes the body
+        elif not html and line.quality <= 0 and _written_item(line):
+            line.score = 0.0  # an item of a list written in the article (a review's pros and cons): likewise
         elif line.role == "teaser":
             line.score = -3.0
         elif line.words <= 14 and _end_of_article(lines, n, html, code_blocks):
@@ -425,6 +427,22 @@ def _list_item(line: Line) -> bool:
     return not line.kind and line.words >= 2 and (line.bullet or bool(_NUMBERED.match(line.text))) \
         and not line.boiler and not line.ellipsis and not line.dated and not line.credit \
         and not URL.search(line.text) and not line.text.startswith("[")
+
+
+_ITEM_WORDS = 5  # a written list item has at least this many words (with its bullet)...
+_ITEM_CAPS = 0.5  # ...and at most this share of them capitalised (a menu or a headline is title case)
+
+
+def _written_item(line: Line) -> bool:
+    """A bulleted item written as text in the article ("• Limited sinkage for memory foam lovers"), not a
+    menu entry (a word or two) nor a linked headline (title case, a teaser ellipsis, a URL)."""
+    if not line.bullet or line.words < _ITEM_WORDS or line.boiler or line.ellipsis or line.dated or line.credit \
+            or line.text.startswith("[") or URL.search(line.text):
+        return False
+    if not line.text.endswith((".", "!", "?")) or line.text.endswith(".."):  # "..": a cut headline
+        return False
+    tokens = line.split or line.text.split()
+    return sum(1 for t in tokens if t[0].isupper() or not t[0].isalpha()) <= _ITEM_CAPS * len(tokens)
 
 
 def _code(text: str) -> bool:
