@@ -595,13 +595,13 @@ def test_a_list_of_headlines_is_not_a_written_list():
     assert _written_item(item) and not _written_item(headline) and not _written_item(menu)
 
 
-SCHEMA = ["# Hive records for the weekly report", "type Hive {", "id: ID!", "site: String!",
-          "author: Volunteer!", "tags: [Tag!]!", "comments: [Comment!]!", "}"]
+SCHEMA = ["# Hive records for the weekly report", "hive = Hive(site='roof')", "author: volunteer",
+          "tags: [bees, roof]", "comments: none yet", "save(hive)"]
 
 
 def test_header_words_inside_a_code_example_do_not_end_the_body():
-    # "author: Volunteer!" and "comments: [Comment!]!" are fields of the example, not an author box or a
-    # comment thread: the body goes on after the example.
+    # "author: volunteer" and "comments: none yet" are lines of the example (a block where most lines read
+    # like code), not an author box or a comment thread: the body goes on after the example.
     intro = ("The volunteers keep their inspection log in a small database, and every hive on the roof has "
              "a record that looks like this:")
     text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro, "\n".join(SCHEMA)]
@@ -631,3 +631,34 @@ def test_sql_comments_in_a_code_example_do_not_cut_the_body():
     paragraphs = list(clean_dump(text).paragraphs)
     assert paragraphs[:3] == [BEEKEEPING[0], BEEKEEPING[1], intro]
     assert paragraphs[-1] == BEEKEEPING[2]
+
+
+def test_a_code_example_cut_into_blocks_stays_one_example():
+    # A dump cuts a long example at its blank lines: from the line opening a brace to the one closing it,
+    # every line is the example's, even fields that read like nothing ("weight: Float!").
+    intro = ("Each hive on the roof has a record in the volunteers' database, and the council asked to see "
+             "what the record holds before it agreed to pay for the scales:")
+    fields = [f"{name}: {kind}!" for name, kind in [
+        ("id", "ID"), ("site", "String"), ("weight", "Float"), ("queen", "Boolean"), ("opened", "Date"),
+        ("frames", "Int"), ("status", "HiveStatus"), ("volunteer", "Volunteer"), ("honey", "Float"),
+        ("swarmed", "Boolean"), ("treated", "Date"), ("notes", "String"), ("photo", "URL"), ("box", "Int"),
+        ("colour", "String"), ("stand", "Int"), ("lid", "String"), ("entrance", "Int")]]
+    blocks = ["type Hive {\n" + "\n".join(fields[:3])] + ["\n".join(fields[k:k + 3]) for k in range(3, 18, 3)] + ["}"]
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro] + blocks
+                       + BEEKEEPING[1:] + ["Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[:2] == [BEEKEEPING[0], intro]
+    assert paragraphs[-3:] == BEEKEEPING[1:]
+
+
+def test_code_line_test_answers_like_the_whole_pattern():
+    # _code tries _CODE's alternatives one at a time, each only when its characters are there
+    from enricher.ingest.dump import _CODE, _CODE_FIRST, _CODE_LAST, _code
+    samples = ["x = 1", "a == b", "foo(bar)", "foo (bar)", "foo(", "f(x) and )", "return x;", "x; ", "}", "} else {",
+               "]", ")", "// note", "/* a */", "*/", "<div>", "</p>", "< b", "# comment", "#tag", "-- note", "--note",
+               "- item", "Price: 3 (incl. tax)", "Comments (3)", "a {", "a { ", "=", "(", "", " ", "x =\ny", "f(\n)",
+               "plain prose, nothing else.", "é(x)", "ü = 2", "a ;\t"]
+    for text in samples:
+        whole = ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST) \
+            and bool(_CODE.search(text))
+        assert _code(text) == whole, text

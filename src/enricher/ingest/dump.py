@@ -354,19 +354,19 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
     zone = ""  # the page part after the last end-of-article header, to name what is removed
     gap = 0  # furniture lines in a row so far
     scores = []
-    code_blocks = frozenset() if html else _code_blocks(lines)
+    is_code, code = ([], frozenset()) if html else _code_lines(lines)
     for n, line in enumerate(lines):
         if line.kind == "junk":
             line.score = -3.0
         elif line.role in ("duplicate", "caption", "caption_cut", "credit"):
             line.score = 0.0
-        elif not html and line.quality <= 0 and not line.bullet and (line.block in code_blocks or _code(line.text)):
+        elif not html and line.quality <= 0 and not line.bullet and (n in code or is_code[n]):
             line.score = 0.0  # a line of source code: a tutorial's example neither ends nor makes the body
         elif not html and line.quality <= 0 and _written_item(line):
             line.score = 0.0  # an item of a list written in the article (a review's pros and cons): likewise
         elif line.role == "teaser":
             line.score = -3.0
-        elif line.words <= 14 and _end_of_article(lines, n, html, code_blocks):
+        elif line.words <= 14 and _end_of_article(lines, n, html, code):
             line.role = "end_mark"
             line.score = -_END_BARRIER
             comments = is_comments(line.text)
@@ -446,16 +446,37 @@ def _written_item(line: Line) -> bool:
 
 
 def _code(text: str) -> bool:
-    """Whether a line reads like source code (braces, semicolons, calls, assignments, comments)."""
-    # plain string tests first: most lines have none of the characters the pattern needs
-    if not ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST):
-        return False
-    return bool(_CODE.search(text))
+    """Whether a line reads like source code (braces, semicolons, calls, assignments, comments).
+
+    The same as: ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST) and
+    _CODE.search(text), one alternative of _CODE at a time and each only when its characters are there
+    (most lines have none of them, and _CODE tried every alternative at every position)."""
+    if "\n" in text:  # never in a dump line; the whole pattern, where "." stops at a newline
+        return ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST) \
+            and bool(_CODE.search(text))
+    if text[-1:] in _CODE_LAST:  # ends with a brace or a semicolon
+        return True
+    first = text[:1]
+    if first in _CODE_FIRST and _CODE_HEAD.match(text):  # a closing bracket, a comment, a tag
+        return True
+    if "=" in text and _CODE_ASSIGN.search(text):
+        return True
+    if "(" in text:
+        call = _CODE_CALL.search(text)  # the first "x(" has the most text after it for the ")"
+        if call is not None and ")" in text[call.end():]:
+            return True
+    # a brace or a semicolon followed by trailing spaces (the string tests above must have let it through)
+    return text[-1:].isspace() and ("=" in text or "(" in text or first in _CODE_FIRST) \
+        and _CODE_END.search(text) is not None
 
 
 _CODE_LAST = frozenset("{};")
 _CODE_FIRST = frozenset("}])/*<#-")
 _CODE = re.compile(r"[{};]\s*$|^[}\])]|^(//|/\*|\*/|<\w|</|#\s|--\s)|\w\s*=\s*\S|\w\(.*\)")
+_CODE_END = re.compile(r"[{};]\s*$")
+_CODE_HEAD = re.compile(r"[}\])]|//|/\*|\*/|<\w|</|#\s|--\s")
+_CODE_ASSIGN = re.compile(r"\w\s*=\s*\S")
+_CODE_CALL = re.compile(r"\w\(")
 
 
 def _keep_inner_code(region: list[Line]) -> None:
@@ -592,23 +613,23 @@ def _why_not_article(lines: list[Line]) -> str:
     return "no article body: no run of prose long enough to be an article"
 
 
-def _end_of_article(lines: list[Line], n: int, html: bool = False, code_blocks: frozenset[int] = frozenset()) -> bool:
+def _end_of_article(lines: list[Line], n: int, html: bool = False, code: frozenset[int] = frozenset()) -> bool:
     """Whether line n is a header after which the article is over (comments, teasers, author box).
-    code_blocks: the dump blocks of source code (_code_blocks), where such words are the example's."""
+    code: the lines of a code example in a dump (_code_lines), where such words are the example's."""
     line = lines[n]
     first = first_word(line.text)
     # every header below starts with a word of these sets (ABOUT_PERSON's too) or ends with ":" (said:)
     if not line.text.endswith(":") and not may_start(first, _HEAD_WORDS):
         return False
     if is_comments(line.text, first):
-        return line.block not in code_blocks
+        return n not in code
     if line.bullet or line.words > 8:
         return False
     if ABOUT_PERSON.match(line.text):
         return True
     if not may_start(first, END_WORDS) or not END_MARK.match(line.text):
         return False
-    if line.block in code_blocks:
+    if n in code:
         return False
     return bool(AUTHOR_BOX.match(line.text)) or not _prose_follows(lines, n, html)
 
@@ -617,19 +638,41 @@ _CODE_BLOCK = 2  # a dump block with at least this many lines that read like cod
 _CODE_SHARE = 1 / 3  # ...making at least this share of its lines is a code example
 
 
-def _code_blocks(lines: list[Line]) -> frozenset[int]:
-    """The dump blocks that hold a code example: there "author: User!" or "# Tags" is a field or a comment
-    of the example, not a header, and a line that does not look like code is still part of it."""
-    size: Counter[int] = Counter()
-    code: Counter[int] = Counter()
-    braces: set[int] = set()  # blocks with a line opening a brace: a type, a function, an object
-    for line in lines:
-        size[line.block] += 1
-        if _code(line.text):
-            code[line.block] += 1
-            if line.text.endswith("{"):
-                braces.add(line.block)
-    return frozenset(b for b, n in code.items() if n >= _CODE_BLOCK and (n >= _CODE_SHARE * size[b] or b in braces))
+def _code_lines(lines: list[Line]) -> tuple[list[bool], frozenset[int]]:
+    """Which lines read like code (_code), and the lines of code examples in a dump: there "author: User!"
+    or "# Tags" is a field or a comment of the example, not a header, and a line that does not look like
+    code is still part of it. A block is a code example when it holds _CODE_BLOCK code lines, a third of
+    its lines or one opening a brace; and so is a span from a line opening a brace to the line that closes
+    it (_BRACE_SPAN lines at most), which a dump often cuts into several blocks."""
+    # A prose line alone in its block is never read as code (_line_scores asks only about furniture, and a
+    # code block needs two code lines): long prose lines, where the pattern costs most, are skipped.
+    last = len(lines) - 1
+    flags = [(line.quality <= 0 or n and lines[n - 1].block == line.block
+              or n < last and lines[n + 1].block == line.block) and _code(line.text)
+             for n, line in enumerate(lines)]
+    found: set[int] = set()
+    code = Counter(line.block for line, flag in zip(lines, flags) if flag)
+    if code:
+        many = {b for b, k in code.items() if k >= _CODE_BLOCK}
+        if many:
+            size = Counter(line.block for line in lines if line.block in many)
+            braces = {line.block for line, flag in zip(lines, flags)  # a line opening a type, a function...
+                      if flag and line.block in many and line.text.endswith("{")}
+            blocks = {b for b in many if code[b] >= _CODE_SHARE * size[b] or b in braces}
+            found.update(n for n, line in enumerate(lines) if line.block in blocks)
+    opened: list[int] = []
+    for n in [n for n, line in enumerate(lines) if "{" in line.text or "}" in line.text]:
+        for ch in lines[n].text:
+            if ch == "{":
+                opened.append(n)
+            elif ch == "}" and opened:
+                start = opened.pop()
+                if not opened and n - start <= _BRACE_SPAN:
+                    found.update(range(start, n + 1))
+    return flags, frozenset(found)
+
+
+_BRACE_SPAN = 80
 
 
 def _prose_follows(lines: list[Line], n: int, html: bool = False) -> bool:
