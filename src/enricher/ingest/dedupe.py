@@ -39,7 +39,7 @@ def _fold(match: re.Match[str]) -> str:
 
 
 def words(text: str) -> list[str]:
-    folded = normalise(text).casefold()
+    folded = (text if text.isascii() else normalise(text)).casefold()  # normalise's ASCII case, no call
     return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 

@@ -27,7 +27,8 @@ from . import captions as cap
 from . import metadata as meta
 from .dedupe import Seen, fingerprint
 from .lines import SENTENCE_END, URL, Line, features, quality, split_lines, word_count
-from .markers import ABOUT_PERSON, AUTHOR_BOX, COMMENTS_WORDS, END_MARK, END_WORDS, INLINE_MARK, first_word, is_comments, may_start
+from .markers import ABOUT_PERSON, AUTHOR_BOX, COMMENTS_WORDS, END_MARK, END_WORDS, HEAD, INLINE_MARK, is_comments, \
+    may_start
 
 
 class CleaningError(EnricherError):
@@ -362,7 +363,7 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
             line.score = 0.0
         elif not html and line.quality <= 0 and not line.bullet and (n in code or is_code[n]):
             line.score = 0.0  # a line of source code: a tutorial's example neither ends nor makes the body
-        elif not html and line.quality <= 0 and _written_item(line):
+        elif not html and line.quality <= 0 and line.bullet and _written_item(line):
             line.score = 0.0  # an item of a list written in the article (a review's pros and cons): likewise
         elif line.role == "teaser":
             line.score = -3.0
@@ -377,10 +378,12 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
         else:
             q = line.quality
             if q > 0:
-                line.score = q * min(line.words, 150) * damp
+                w = line.words
+                line.score = q * (w if w < 150 else 150) * damp  # min(), without the call
                 prose_so_far += line.score
             else:
-                line.score = -(1.0 + min(line.words, 30) * 0.1 * min(1.0, -q * 2))
+                w, neg = line.words, -q * 2
+                line.score = -(1.0 + (w if w < 30 else 30) * 0.1 * (neg if neg < 1.0 else 1.0))
         # A long stretch of furniture separates two texts: each further line in a row costs more.
         if line.score < 0:
             line.score *= 1.0 + gap / _GAP_GROWTH
@@ -617,9 +620,10 @@ def _end_of_article(lines: list[Line], n: int, html: bool = False, code: frozens
     """Whether line n is a header after which the article is over (comments, teasers, author box).
     code: the lines of a code example in a dump (_code_lines), where such words are the example's."""
     line = lines[n]
-    first = first_word(line.text)
+    head = HEAD.match(line.text)  # first_word, inlined: this runs on most short lines
+    first = head.group(1) if head else ""
     # every header below starts with a word of these sets (ABOUT_PERSON's too) or ends with ":" (said:)
-    if not line.text.endswith(":") and not may_start(first, _HEAD_WORDS):
+    if first.isascii() and first.lower() not in _HEAD_WORDS and not line.text.endswith(":"):
         return False
     if is_comments(line.text, first):
         return n not in code
@@ -646,10 +650,12 @@ def _code_lines(lines: list[Line]) -> tuple[list[bool], frozenset[int]]:
     it (_BRACE_SPAN lines at most), which a dump often cuts into several blocks."""
     # A prose line alone in its block is never read as code (_line_scores asks only about furniture, and a
     # code block needs two code lines): long prose lines, where the pattern costs most, are skipped.
-    last = len(lines) - 1
-    flags = [(line.quality <= 0 or n and lines[n - 1].block == line.block
-              or n < last and lines[n + 1].block == line.block) and _code(line.text)
-             for n, line in enumerate(lines)]
+    blocks = [line.block for line in lines]
+    alone = [a != b != c for a, b, c in zip([-1] + blocks, blocks, blocks[1:] + [-1])]
+    # _code's own first test inlined: most lines fail it, and a call per line costs more than the test
+    flags = [(line.quality <= 0 or not single) and ("=" in (text := line.text) or "(" in text or text[-1:] in _CODE_LAST
+                                                      or text[:1] in _CODE_FIRST) and _code(text)
+             for line, single in zip(lines, alone)]
     found: set[int] = set()
     code = Counter(line.block for line, flag in zip(lines, flags) if flag)
     if code:

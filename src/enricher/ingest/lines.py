@@ -113,19 +113,19 @@ def features(line: Line, known: dict[str, tuple] | None = None) -> None:
         (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis, line.credit,
          line.byline, line.dated) = known[text]
         return
-    line.split = text.split()
-    line.words = w = word_count(text, line.split)
-    line.seq = words(text)  # folded word sequence, shared by the features and the repeat finder
-    tokens = line.seq
-    line.stop = _stop_density(tokens)
+    line.split = split = text.split()
+    line.words = w = len(split) if text.isascii() else word_count(text, split)  # word_count's ASCII case
+    line.seq = tokens = words(text)  # folded word sequence, shared by the features and the repeat finder
+    line.stop = sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens) if tokens else 0.0  # _stop_density
     line.bullet = bool(_BULLET.match(text))
     line.boiler = w <= 80 and _boilerplate(text, tokens)
     # a teaser: cut off ("...") or a link to more ("... \u00bb")
     tail = text[-6:]
     line.ellipsis = text.endswith(("...", "\u2026")) or ("..." in tail or "\u2026" in tail) and \
-        bool(_ELLIPSIS.search(tail)) or _link_arrow(text)
+        bool(_ELLIPSIS.search(tail)) or text.endswith(("\u00bb", "\u203a")) and _link_arrow(text)
     line.credit = w <= 10 and not line.bullet and cap.is_credit(text, tokens)
-    line.byline = meta.byline(text) if w <= 12 else None
+    # a byline starts with "by" or "written" (after spaces, in any case): only B and W lower to b and w
+    line.byline = meta.byline(text) if w <= 12 and text.lstrip()[:1] in "bBwW" else None
     line.dated = w <= 12 and bool(_DIGIT.search(text)) and bool(_DATE_ONLY.match(text))
     if known is not None:
         known[text] = (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis,
@@ -272,7 +272,8 @@ def quality(line: Line, stop_lang: bool) -> float:
     elif w < 20:
         q -= 0.5  # a short line that is not a sentence: a headline, a link, a label
     if stop_lang:
-        q += 0.5 * min(1.0, line.stop / 0.25) - 0.2
+        share = line.stop / 0.25
+        q += 0.5 * (share if share < 1.0 else 1.0) - 0.2
     elif w >= 12:
         q += 0.15
     q += 0.25 if w >= 20 else 0.1 if w >= 10 else -0.45 if w <= 3 else -0.2 if w <= 6 else 0.0
