@@ -662,3 +662,18 @@ def test_code_line_test_answers_like_the_whole_pattern():
         whole = ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST) \
             and bool(_CODE.search(text))
         assert _code(text) == whole, text
+
+
+def test_sentence_end_characters_mirror_the_pattern():
+    from enricher.ingest.lines import _SENTENCE_CHARS, SENTENCE_END
+    assert all(bool(SENTENCE_END.search(chr(c))) == (chr(c) in _SENTENCE_CHARS) for c in range(0x3100))
+    assert all(bool(SENTENCE_END.search(chr(c))) == (chr(c) in _SENTENCE_CHARS) for c in range(0xff00, 0xff70))
+
+
+def test_the_byline_prefilter_lets_every_byline_through():
+    from enricher.ingest.lines import Line, features
+    for text in ["By Jane Doe", "by Jane Doe and John Roe", "BY JANE DOE", "Written by Jane Doe",
+                 "  By Jane Doe, Reuters", "WRITTEN BY Jane Doe"]:
+        line = Line(text, 0)
+        features(line)
+        assert line.byline == byline(text) and line.byline, text
