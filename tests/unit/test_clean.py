@@ -677,3 +677,39 @@ def test_the_byline_prefilter_lets_every_byline_through():
         line = Line(text, 0)
         features(line)
         assert line.byline == byline(text) and line.byline, text
+
+
+def _hive_reviews(sections: int) -> tuple[str, list[str]]:
+    """A review of hives: each section a name, then "Pros" and "Cons" over short lists, then a verdict."""
+    verdicts = [
+        f"Our verdict on hive number {k}: the volunteers found it {adj} to open every week on the roof, and "
+        f"the colony inside it {grew} during the summer months of the trial."
+        for k, adj, grew in [(1, "easy", "grew quickly"), (2, "awkward", "grew slowly"), (3, "simple", "stayed small"),
+                             (4, "heavy", "grew steadily")][:sections]]
+    parts = ["Home", "The best hives for beginners", HIVES_REVIEW[0]]
+    for k, verdict in enumerate(verdicts):
+        parts += [f"Hive number {k + 1}", "Pros", "\n".join(f"\u2022 {t}" for t in [
+            "Light frames", "Dry roof", "Warm cedar walls", "Wide entrance", f"Model {k + 1} stand"]),
+            "Cons", "\n".join(f"\u2022 {t}" for t in ["Heavy box", "Thin paint", "High price", f"Lid {k + 1}"]),
+            verdict]
+    parts += HIVES_REVIEW[1:] + ["Related articles"] + TEASERS
+    return "\n\n".join(parts), verdicts
+
+
+def test_lists_under_a_repeated_label_do_not_cut_a_review():
+    # "Pros" and "Cons" over a list in every section: the review's template, not a menu between two texts.
+    text, verdicts = _hive_reviews(4)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[0] == HIVES_REVIEW[0]
+    assert all(v in paragraphs for v in verdicts)
+    assert "\u2022 Light frames" in paragraphs
+
+
+def test_a_label_written_twice_is_not_a_template():
+    from enricher.ingest.dump import _template_lists
+    from enricher.ingest.lines import split_lines, features
+    text, _ = _hive_reviews(2)
+    lines = split_lines(text)
+    for line in lines:
+        features(line)
+    assert not _template_lists(lines)

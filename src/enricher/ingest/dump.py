@@ -356,6 +356,7 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
     gap = 0  # furniture lines in a row so far
     scores = []
     is_code, code = ([], frozenset()) if html else _code_lines(lines)
+    listed = frozenset() if html else _template_lists(lines)
     for n, line in enumerate(lines):
         if line.kind == "junk":
             line.score = -3.0
@@ -363,6 +364,9 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
             line.score = 0.0
         elif not html and line.quality <= 0 and not line.bullet and (n in code or is_code[n]):
             line.score = 0.0  # a line of source code: a tutorial's example neither ends nor makes the body
+        elif not html and line.quality <= 0 and n in listed:
+            line.score = 0.0  # a repeated section label of the text and its list (a review's pros, cons): likewise
+            line.extra["listed"] = True
         elif not html and line.quality <= 0 and line.bullet and _written_item(line):
             line.score = 0.0  # an item of a list written in the article (a review's pros and cons): likewise
         elif line.role == "teaser":
@@ -416,6 +420,8 @@ def _sort_region(region: list[Line]) -> tuple[str | None, list[str]]:
         if (line.kind == "h" and line.hint > -0.3) or _subhead(region, k):
             line.extra["subhead"] = True
             continue
+        if line.extra.get("listed") and 0 < k < len(region) - 1:
+            continue
         line.role = "junk_in_body"
     _keep_inner_lists(region)
     _keep_inner_code(region)
@@ -432,6 +438,27 @@ def _list_item(line: Line) -> bool:
         and not URL.search(line.text) and not line.text.startswith("[")
 
 
+def _template_lists(lines: list[Line]) -> frozenset[int]:
+    """Lists under a repeated label: a short heading ("Pros", "Best for", "Features") written at least
+    _TEMPLATE_MIN times on the page, each time over a list of two items or more, is the template of a
+    review's sections; those headings and their lists belong to the text (a menu's heading is not
+    repeated over lists through the page). Returns their line indices."""
+    bullets = [line.bullet for line in lines]
+    starts = [k for k in range(len(lines) - 2) if bullets[k + 1] and bullets[k + 2] and not bullets[k]
+              and 1 <= lines[k].words <= 4 and lines[k].text[0].isalpha() and lines[k].text[-1].isalnum()]
+    counts = Counter(lines[k].text for k in starts)
+    found: set[int] = set()
+    for k in starts:
+        if counts[lines[k].text] >= _TEMPLATE_MIN:
+            found.add(k)
+            j = k + 1
+            while j < len(lines) and bullets[j]:
+                found.add(j)
+                j += 1
+    return frozenset(found)
+
+
+_TEMPLATE_MIN = 3
 _ITEM_WORDS = 5  # a written list item has at least this many words (with its bullet)...
 _ITEM_CAPS = 0.5  # ...and at most this share of them capitalised (a menu or a headline is title case)
 
