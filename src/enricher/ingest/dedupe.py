@@ -39,7 +39,12 @@ def _fold(match: re.Match[str]) -> str:
 
 
 def words(text: str) -> list[str]:
-    folded = (text if text.isascii() else normalise(text)).casefold()  # normalise's ASCII case, no call
+    if text.isascii():
+        if text.isalpha():  # a single ASCII word (menus are full of them): no pattern needed
+            return [text.lower()]
+        folded = text.lower()  # normalise's ASCII case, without the call; casefold is lower for ASCII
+        return _ASCII_WORD.findall(folded)
+    folded = normalise(text).casefold()
     return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 

@@ -67,7 +67,9 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
             line.role = "caption"
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        if line.text.rstrip().endswith(("...", "\u2026")) and cap.truncates(line.text, nxt.text):
+        text = line.text  # truncates() wants an ellipsis at the end, trailing spaces aside
+        if (text.endswith(("...", "\u2026")) or text[-1:].isspace() and text.rstrip().endswith(("...", "\u2026"))) \
+                and cap.truncates(text, nxt.text):
             line.role = "caption_cut"
             if nxt.role == "":
                 nxt.role = "caption"
@@ -585,14 +587,17 @@ def _captions_and_credits(lines: list[Line]) -> tuple[list[str], list[str], list
 def _paragraphs(lines: list[Line], region: list[Line]) -> tuple[list[str], Counter[str]]:
     """The body's paragraphs, and every other line counted by why it was removed."""
     paragraphs: list[str] = []
-    removed: Counter[str] = Counter()
-    in_region = {id(ln) for ln in region}
-    for line in lines:
-        if id(line) in in_region and not line.role:
+    reasons: list[str] = []
+    # the region is a slice of the lines: membership by position
+    first = lines.index(region[0]) if region else 0
+    last = first + len(region) - 1
+    for k, line in enumerate(lines):
+        inside = first <= k <= last
+        if inside and not line.role:
             paragraphs.append(line.text)
-            continue
-        removed[_reason(line, id(line) in in_region)] += 1
-    return paragraphs, removed
+        else:
+            reasons.append(_reason(line, inside))
+    return paragraphs, Counter(reasons)
 
 
 def _title_and_section(lines: list[Line], start: int, title: str | None) -> tuple[str | None, str | None]:
