@@ -588,8 +588,9 @@ def test_written_list_items_do_not_cut_a_review_in_two():
 def test_a_list_of_headlines_is_not_a_written_list():
     from enricher.ingest.dump import _written_item
     from enricher.ingest.lines import Line, features
-    item, headline, menu = (Line("\u2022 Frames: smooth runners, easy lifting.", 0),
-                            Line("\u2022 Council Approves New Cycle Lanes On The Ring Road.", 0), Line("\u2022 Home", 0))
+    item = Line("\u2022 Frames: smooth runners, easy lifting.", 0)
+    headline = Line("\u2022 Council Approves New Cycle Lanes On The Ring Road.", 0)
+    menu = Line("\u2022 Home", 0)
     for line in (item, headline, menu):
         features(line)
     assert _written_item(item) and not _written_item(headline) and not _written_item(menu)

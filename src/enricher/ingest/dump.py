@@ -250,7 +250,7 @@ def extract(lines: list[Line], *, title: str | None = None, html: bool = False, 
 
 def _read_lines(lines: list[Line], html: bool) -> None:
     """Every line's features, role (caption, credit, teaser card, duplicate) and prose quality."""
-    known: dict[str, tuple] = {}
+    known: dict[str, Line] = {}
     for line in lines:
         if line.kind == "junk":  # HTML furniture (nav, footer...): scored flat, no need to look closer
             line.words = word_count(line.text)

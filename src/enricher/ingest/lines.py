@@ -105,14 +105,17 @@ class Line:
     split: list[str] | None = None  # text.split()
 
 
-def features(line: Line, known: dict[str, tuple] | None = None) -> None:
-    """Set the line's text features. known: features by text, for this call only (pages repeat lines:
+def features(line: Line, known: dict[str, Line] | None = None) -> None:
+    """Set the line's text features. known: the first line of each text, for this call only (pages repeat lines:
     menus, teasers, a second copy of the body), read and filled here; shared lists are never modified."""
     text = line.text
-    if known is not None and text in known:
-        (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis, line.credit,
-         line.byline, line.dated) = known[text]
-        return
+    if known is not None:
+        first = known.get(text)  # the first line with this text: its features are this one's
+        if first is not None:
+            line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis, line.credit, \
+                line.byline, line.dated = first.split, first.words, first.seq, first.stop, first.bullet, \
+                first.boiler, first.ellipsis, first.credit, first.byline, first.dated
+            return
     line.split = split = text.split()
     line.words = w = len(split) if text.isascii() else word_count(text, split)  # word_count's ASCII case
     line.seq = tokens = words(text)  # folded word sequence, shared by the features and the repeat finder
@@ -128,8 +131,7 @@ def features(line: Line, known: dict[str, tuple] | None = None) -> None:
     line.byline = meta.byline(text) if w <= 12 and text.lstrip()[:1] in "bBwW" else None
     line.dated = w <= 12 and bool(_DIGIT.search(text)) and bool(_DATE_ONLY.match(text))
     if known is not None:
-        known[text] = (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis,
-                       line.credit, line.byline, line.dated)
+        known[text] = line
 
 
 def _link_arrow(text: str) -> bool:
