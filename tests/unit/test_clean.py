@@ -547,3 +547,199 @@ def test_a_data_table_is_not_split_into_columns():
              "opened in June", "shared with a club", "windy", "closed on Sundays"]
     table = _side_by_side(names, hives, notes, widths=(18, 8, 20))
     assert [ln.text for ln in split_lines(table)] == [" ".join(r.split()) for r in table.split("\n")]
+
+
+# --- issue 14, second pass: slideshows, written lists, code examples ------------------------------------
+
+SLIDES = [
+    "Volunteers in white suits lift the first frame out of a hive on the roof of the town hall while the "
+    "farmer who donated the bees explains what they are looking for.",
+    "Children from the primary school press their faces against the window of the council chamber to watch "
+    "the bees fly in and out of the hives on a warm afternoon.",
+    "A jar of the first honey from the roof stands on the mayor's desk next to the chain of office, waiting "
+    "for the judges of the county show to taste it.",
+    "The retired farmer shows a volunteer how to light the smoker with dry pine needles before opening a hive "
+    "that has grown too crowded during the summer.",
+]
+
+
+def test_a_slideshow_of_captions_is_set_aside():
+    # Each slide: an empty bullet (its picture) and a caption, a block of their own.
+    slides = [f"\u2022\n{caption}" for caption in SLIDES]
+    text = "\n\n".join(["Home", "Bees move into the town hall"] + BEEKEEPING[:1] + slides + BEEKEEPING[1:]
+                       + ["Related articles"] + TEASERS)
+    article = clean_dump(text)
+    assert list(article.paragraphs) == BEEKEEPING
+    assert list(article.captions) == SLIDES
+
+
+def test_two_bulleted_paragraphs_are_not_a_slideshow():
+    items = [f"\u2022\n{p}" for p in BEEKEEPING[1:3]]
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0]] + items + [BEEKEEPING[3]]
+                       + ["Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs) == BEEKEEPING
+
+
+HIVES_REVIEW = [
+    "We tested four hives for beginners on the roof of the town hall over a whole summer, opening each of "
+    "them every week with the volunteers who look after the bees there.",
+    "The cedar hive was the easiest to live with, and the one we would buy again if we had to start from "
+    "nothing with a single colony and an hour a week to spare.",
+    "The plastic hive was the cheapest, but the bees took longer to settle in it, and it was the only one "
+    "that needed a second coat of paint before the autumn rain arrived on the roof.",
+    "The other two hives were fine, but neither was as good as the cedar one for a first season, and both "
+    "cost more than the price of a full set of tools and a good veil for every volunteer in the group.",
+]
+
+
+def _review(prose: list[str]) -> str:
+    pros = "\n".join(f"\u2022 {t}" for t in [
+        "Frames: smooth runners, easy lifting.", "Roof: dry walls, heavy rain.",
+        "Wood: warm colony, cold nights.", "Entrance: narrow winter setting.",
+        "Stand: high legs, wet roofs."])
+    cons = "\n".join(f"\u2022 {t}" for t in [
+        "Weight: heavy stairs, long carry.", "Paint: worn surface, one summer.",
+        "Price: higher cost, similar hives.", "Screws: rusty heads, no oil.",
+        "Lid: stiff hinge, thick gloves."])
+    return "\n\n".join(["Home", "The best hives for beginners", prose[0], "Cedar hive", "Pros", pros, "Cons",
+                        cons, prose[1], "Plastic hive", "Pros", pros.replace("frames", "boxes"), "Cons",
+                        cons.replace("stairs", "ladder")] + prose[2:] + ["Related articles"] + TEASERS)
+
+
+def test_written_list_items_do_not_cut_a_review_in_two():
+    # Bulleted sentences (a review's pros and cons) between the parts of the text neither make nor end
+    # the body; before, each cost more than the last and the body was cut at the first list.
+    paragraphs = list(clean_dump(_review(HIVES_REVIEW)).paragraphs)
+    assert paragraphs[0] == HIVES_REVIEW[0]
+    assert paragraphs[-1] == HIVES_REVIEW[-1]
+
+
+def test_a_list_of_headlines_is_not_a_written_list():
+    from enricher.ingest.dump import _written_item
+    from enricher.ingest.lines import Line, features
+    item = Line("\u2022 Frames: smooth runners, easy lifting.", 0)
+    headline = Line("\u2022 Council Approves New Cycle Lanes On The Ring Road.", 0)
+    menu = Line("\u2022 Home", 0)
+    for line in (item, headline, menu):
+        features(line)
+    assert _written_item(item) and not _written_item(headline) and not _written_item(menu)
+
+
+SCHEMA = ["# Hive records for the weekly report", "hive = Hive(site='roof')", "author: volunteer",
+          "tags: [bees, roof]", "comments: none yet", "save(hive)"]
+
+
+def test_header_words_inside_a_code_example_do_not_end_the_body():
+    # "author: volunteer" and "comments: none yet" are lines of the example (a block where most lines read
+    # like code), not an author box or a comment thread: the body goes on after the example.
+    intro = ("The volunteers keep their inspection log in a small database, and every hive on the roof has "
+             "a record that looks like this:")
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro, "\n".join(SCHEMA)]
+                       + BEEKEEPING[1:] + ["Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[:2] == [BEEKEEPING[0], intro]
+    assert paragraphs[-3:] == BEEKEEPING[1:]
+
+
+def test_a_hash_comment_in_a_code_example_is_not_a_comments_header():
+    intro = ("Every Monday the library computer prints the list of hives that nobody has opened for a week, "
+             "with two lines of code that anyone can change:")
+    code = "# Comments are printed last\nprint(report(log, today))"
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro, code]
+                       + BEEKEEPING[1:] + ["Related articles"] + TEASERS)
+    assert list(clean_dump(text).paragraphs)[-3:] == BEEKEEPING[1:]
+
+
+def test_sql_comments_in_a_code_example_do_not_cut_the_body():
+    intro = ("The council asked for a weekly count of the inspections, so the volunteers wrote a few "
+             "queries against the log they keep in the shed:")
+    # each query in a block of its own: two comment lines, then SQL that does not read like code by itself
+    queries = [f"-- hives opened fewer than {k} times\n-- sorted by site, {k} per page\n"
+               f"SELECT site, hive FROM log WHERE visits < {k} ORDER BY site" for k in range(1, 7)]
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], BEEKEEPING[1], intro] + queries
+                       + [BEEKEEPING[2], "Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[:3] == [BEEKEEPING[0], BEEKEEPING[1], intro]
+    assert paragraphs[-1] == BEEKEEPING[2]
+
+
+def test_a_code_example_cut_into_blocks_stays_one_example():
+    # A dump cuts a long example at its blank lines: from the line opening a brace to the one closing it,
+    # every line is the example's, even fields that read like nothing ("weight: Float!").
+    intro = ("Each hive on the roof has a record in the volunteers' database, and the council asked to see "
+             "what the record holds before it agreed to pay for the scales:")
+    fields = [f"{name}: {kind}!" for name, kind in [
+        ("id", "ID"), ("site", "String"), ("weight", "Float"), ("queen", "Boolean"), ("opened", "Date"),
+        ("frames", "Int"), ("status", "HiveStatus"), ("volunteer", "Volunteer"), ("honey", "Float"),
+        ("swarmed", "Boolean"), ("treated", "Date"), ("notes", "String"), ("photo", "URL"), ("box", "Int"),
+        ("colour", "String"), ("stand", "Int"), ("lid", "String"), ("entrance", "Int")]]
+    blocks = ["type Hive {\n" + "\n".join(fields[:3])] + ["\n".join(fields[k:k + 3]) for k in range(3, 18, 3)] + ["}"]
+    text = "\n\n".join(["Home", "Bees move into the town hall", BEEKEEPING[0], intro] + blocks
+                       + BEEKEEPING[1:] + ["Related articles"] + TEASERS)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[:2] == [BEEKEEPING[0], intro]
+    assert paragraphs[-3:] == BEEKEEPING[1:]
+
+
+def test_code_line_test_answers_like_the_whole_pattern():
+    # _code tries _CODE's alternatives one at a time, each only when its characters are there
+    from enricher.ingest.dump import _CODE, _CODE_FIRST, _CODE_LAST, _code
+    samples = ["x = 1", "a == b", "foo(bar)", "foo (bar)", "foo(", "f(x) and )", "return x;", "x; ", "}", "} else {",
+               "]", ")", "// note", "/* a */", "*/", "<div>", "</p>", "< b", "# comment", "#tag", "-- note", "--note",
+               "- item", "Price: 3 (incl. tax)", "Comments (3)", "a {", "a { ", "=", "(", "", " ", "x =\ny", "f(\n)",
+               "plain prose, nothing else.", "é(x)", "ü = 2", "a ;\t"]
+    for text in samples:
+        whole = ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST) \
+            and bool(_CODE.search(text))
+        assert _code(text) == whole, text
+
+
+def test_sentence_end_characters_mirror_the_pattern():
+    from enricher.ingest.lines import _SENTENCE_CHARS, SENTENCE_END
+    assert all(bool(SENTENCE_END.search(chr(c))) == (chr(c) in _SENTENCE_CHARS) for c in range(0x3100))
+    assert all(bool(SENTENCE_END.search(chr(c))) == (chr(c) in _SENTENCE_CHARS) for c in range(0xff00, 0xff70))
+
+
+def test_the_byline_prefilter_lets_every_byline_through():
+    from enricher.ingest.lines import Line, features
+    for text in ["By Jane Doe", "by Jane Doe and John Roe", "BY JANE DOE", "Written by Jane Doe",
+                 "  By Jane Doe, Reuters", "WRITTEN BY Jane Doe"]:
+        line = Line(text, 0)
+        features(line)
+        assert line.byline == byline(text) and line.byline, text
+
+
+def _hive_reviews(sections: int) -> tuple[str, list[str]]:
+    """A review of hives: each section a name, then "Pros" and "Cons" over short lists, then a verdict."""
+    verdicts = [
+        f"Our verdict on hive number {k}: the volunteers found it {adj} to open every week on the roof, and "
+        f"the colony inside it {grew} during the summer months of the trial."
+        for k, adj, grew in [(1, "easy", "grew quickly"), (2, "awkward", "grew slowly"), (3, "simple", "stayed small"),
+                             (4, "heavy", "grew steadily")][:sections]]
+    parts = ["Home", "The best hives for beginners", HIVES_REVIEW[0]]
+    for k, verdict in enumerate(verdicts):
+        parts += [f"Hive number {k + 1}", "Pros", "\n".join(f"\u2022 {t}" for t in [
+            "Light frames", "Dry roof", "Warm cedar walls", "Wide entrance", f"Model {k + 1} stand"]),
+            "Cons", "\n".join(f"\u2022 {t}" for t in ["Heavy box", "Thin paint", "High price", f"Lid {k + 1}"]),
+            verdict]
+    parts += HIVES_REVIEW[1:] + ["Related articles"] + TEASERS
+    return "\n\n".join(parts), verdicts
+
+
+def test_lists_under_a_repeated_label_do_not_cut_a_review():
+    # "Pros" and "Cons" over a list in every section: the review's template, not a menu between two texts.
+    text, verdicts = _hive_reviews(4)
+    paragraphs = list(clean_dump(text).paragraphs)
+    assert paragraphs[0] == HIVES_REVIEW[0]
+    assert all(v in paragraphs for v in verdicts)
+    assert "\u2022 Light frames" in paragraphs
+
+
+def test_a_label_written_twice_is_not_a_template():
+    from enricher.ingest.dump import _template_lists
+    from enricher.ingest.lines import split_lines, features
+    text, _ = _hive_reviews(2)
+    lines = split_lines(text)
+    for line in lines:
+        features(line)
+    assert not _template_lists(lines)

@@ -47,19 +47,18 @@ _MAYBE_CREDIT = re.compile(r"[,/|:©(\[]|\b(?:" + "|".join(_AGENCY_HEADS) + r")\
 # The same test without the regex for ASCII lines (the regex tries every alternative at every position).
 # Every agency name starts with one of these words, as a whole word: "epa-efe" with "epa".
 _HEAD_WORDS = frozenset(h for h in _AGENCY_HEADS if h.isalnum())
-_CREDIT_MARKS = (",", "/", "|", ":", "(", "[")
-_CREDIT_STEMS = ("photo", "image", "picture", "credit", "copyright")
 _WORD = re.compile(r"\w+")
 
 
-def _may_be_credit(line: str) -> bool:
-    """Whether _MAYBE_CREDIT finds something in the line."""
+def _may_be_credit(line: str, tokens: list[str] | None = None) -> bool:
+    """Whether _MAYBE_CREDIT finds something in the line. tokens: _WORD.findall(line.lower()), when known."""
     if not line.isascii():
         return _MAYBE_CREDIT.search(line) is not None
-    if any(mark in line for mark in _CREDIT_MARKS):
+    if "," in line or "/" in line or "|" in line or ":" in line or "(" in line or "[" in line:
         return True
-    low = line.lower()
-    return any(stem in low for stem in _CREDIT_STEMS) or not _HEAD_WORDS.isdisjoint(_WORD.findall(low))
+    low = line.lower()  # the pattern's words, then the agency names
+    return "photo" in low or "image" in low or "picture" in low or "credit" in low or "copyright" in low \
+        or not _HEAD_WORDS.isdisjoint(_WORD.findall(low) if tokens is None else tokens)
 
 
 _PARTICLES = frozenset("de da van von der al el bin le la du di dos das via for".split())
@@ -71,11 +70,13 @@ def agencies_in(text: str) -> list[str]:
             if m.group(1).isupper() or m.group(1)[0].isupper()]
 
 
-def is_credit(line: str) -> bool:
-    """A short photo-credit line."""
+def is_credit(line: str, words: list[str] | None = None) -> bool:
+    """A short photo-credit line. words: dedupe.words(line) when the caller has them (only read for an
+    ASCII line, where they are its lower-cased \\w+ tokens)."""
     if len(line) > 120:
         return False
-    if not _may_be_credit(line):  # cheap test first: most short lines are menus
+    tokens = words if words is not None and line.isascii() else None
+    if not _may_be_credit(line, tokens):  # cheap test first: most short lines are menus
         return False
     text = normalise(line).strip()
     words = text.split()
@@ -84,7 +85,8 @@ def is_credit(line: str) -> bool:
     if _CREDIT_LEAD.match(text) or _CREDIT_BY.match(text) or _COPYRIGHT.match(text):
         return True
     # an ASCII line none of whose words starts an agency name needs no regex search
-    has_agency = not (text.isascii() and _HEAD_WORDS.isdisjoint(_WORD.findall(text.lower()))) \
+    has_agency = not (text.isascii() and _HEAD_WORDS.isdisjoint(
+        _WORD.findall(text.lower()) if tokens is None else tokens)) \
         and bool(agencies_in(text))
     inner = text.strip("()[] ")
     if has_agency and len(words) <= 3 and (text.startswith("(") or "/" in text or len(words) == 1 or

@@ -39,6 +39,11 @@ def _fold(match: re.Match[str]) -> str:
 
 
 def words(text: str) -> list[str]:
+    if text.isascii():
+        if text.isalpha():  # a single ASCII word (menus are full of them): no pattern needed
+            return [text.lower()]
+        folded = text.lower()  # normalise's ASCII case, without the call; casefold is lower for ASCII
+        return _ASCII_WORD.findall(folded)
     folded = normalise(text).casefold()
     return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
@@ -88,4 +93,5 @@ class Seen:
         if seq is None:
             seq = words(text)
         self.prints.add(" ".join(seq))
-        self.grams |= shingles(seq)
+        if len(seq) >= SHINGLE:
+            self.grams |= shingles(seq)

@@ -27,7 +27,8 @@ from . import captions as cap
 from . import metadata as meta
 from .dedupe import Seen, fingerprint
 from .lines import SENTENCE_END, URL, Line, features, quality, split_lines, word_count
-from .markers import ABOUT_PERSON, AUTHOR_BOX, END_MARK, END_WORDS, INLINE_MARK, first_word, is_comments, may_start
+from .markers import ABOUT_PERSON, AUTHOR_BOX, COMMENTS_WORDS, END_MARK, END_WORDS, HEAD, INLINE_MARK, is_comments, \
+    may_start
 
 
 class CleaningError(EnricherError):
@@ -46,6 +47,8 @@ _DAMP_AFTER_END = 0.3  # prose after such a header counts this much (comments, t
 def _mark_captions(lines: list[Line], html: bool = False) -> None:
     """Find caption groups: [truncated...] caption credit, or an HTML figcaption."""
     gallery = not html and _gallery(lines)
+    if not html:
+        _mark_slides(lines)
     for i, line in enumerate(lines):
         if line.kind == "credit" or (line.kind in ("", "caption") and line.credit):
             line.role = "credit"
@@ -64,7 +67,9 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
             line.role = "caption"
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        if cap.truncates(line.text, nxt.text):
+        text = line.text  # truncates() wants an ellipsis at the end, trailing spaces aside
+        if (text.endswith(("...", "\u2026")) or text[-1:].isspace() and text.rstrip().endswith(("...", "\u2026"))) \
+                and cap.truncates(text, nxt.text):
             line.role = "caption_cut"
             if nxt.role == "":
                 nxt.role = "caption"
@@ -75,7 +80,7 @@ def _mark_captions(lines: list[Line], html: bool = False) -> None:
         if not html and line.role == "" and "&" in line.text and _ENTITY.search(line.text):
             line.role = "caption_cut"  # a dump renders the page's entities: one left as is is image alt text
         if line.role == "" and line.kind in ("", "p") and line.words <= 60 and not line.bullet \
-                and cap.PHOTO_NOTE.match(line.text):
+                and (line.text[0] in "iItT" or not line.text[0].isascii()) and cap.PHOTO_NOTE.match(line.text):
             line.role = "caption"  # "In this Dec. 12 file photo, ..."
             body, credit = cap.strip_credit_suffix(line.text)
             if credit:
@@ -97,6 +102,20 @@ def _alone(lines: list[Line], i: int) -> bool:
 
 
 _GALLERY_MIN = 3
+_SLIDE_WORDS = 4  # a slide's caption has at least this many words
+
+
+def _mark_slides(lines: list[Line]) -> None:
+    """A slideshow in a dump: blocks made of an empty bullet (the slide's picture) and one line of text,
+    at least _GALLERY_MIN of them on the page; those lines are the slides' captions."""
+    slides = [k + 1 for k in range(len(lines) - 1)
+              if lines[k].bullet and lines[k].words == 1 and lines[k + 1].words >= _SLIDE_WORDS
+              and lines[k + 1].block == lines[k].block and (k == 0 or lines[k - 1].block != lines[k].block)
+              and (k + 2 == len(lines) or lines[k + 2].block != lines[k].block)]
+    if len(slides) >= _GALLERY_MIN:
+        for k in slides:
+            if lines[k].role == "" and not lines[k].kind:
+                lines[k].role = "caption"
 
 
 def _gallery(lines: list[Line]) -> bool:
@@ -232,7 +251,7 @@ def extract(lines: list[Line], *, title: str | None = None, html: bool = False, 
 
 def _read_lines(lines: list[Line], html: bool) -> None:
     """Every line's features, role (caption, credit, teaser card, duplicate) and prose quality."""
-    known: dict[str, tuple] = {}
+    known: dict[str, Line] = {}
     for line in lines:
         if line.kind == "junk":  # HTML furniture (nav, footer...): scored flat, no need to look closer
             line.words = word_count(line.text)
@@ -339,16 +358,23 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
     zone = ""  # the page part after the last end-of-article header, to name what is removed
     gap = 0  # furniture lines in a row so far
     scores = []
+    is_code, code = ([], frozenset()) if html else _code_lines(lines)
+    listed = frozenset() if html else _template_lists(lines)
     for n, line in enumerate(lines):
         if line.kind == "junk":
             line.score = -3.0
         elif line.role in ("duplicate", "caption", "caption_cut", "credit"):
             line.score = 0.0
-        elif not html and line.quality <= 0 and not line.bullet and _code(line.text):
+        elif not html and line.quality <= 0 and not line.bullet and (n in code or is_code[n]):
             line.score = 0.0  # a line of source code: a tutorial's example neither ends nor makes the body
+        elif not html and line.quality <= 0 and n in listed:
+            line.score = 0.0  # a repeated section label of the text and its list (a review's pros, cons): likewise
+            line.extra["listed"] = True
+        elif not html and line.quality <= 0 and line.bullet and _written_item(line):
+            line.score = 0.0  # an item of a list written in the article (a review's pros and cons): likewise
         elif line.role == "teaser":
             line.score = -3.0
-        elif line.words <= 14 and _end_of_article(lines, n, html):
+        elif line.words <= 14 and _end_of_article(lines, n, html, code):
             line.role = "end_mark"
             line.score = -_END_BARRIER
             comments = is_comments(line.text)
@@ -359,10 +385,12 @@ def _line_scores(lines: list[Line], damping: bool = True, html: bool = False) ->
         else:
             q = line.quality
             if q > 0:
-                line.score = q * min(line.words, 150) * damp
+                w = line.words
+                line.score = q * (w if w < 150 else 150) * damp  # min(), without the call
                 prose_so_far += line.score
             else:
-                line.score = -(1.0 + min(line.words, 30) * 0.1 * min(1.0, -q * 2))
+                w, neg = line.words, -q * 2
+                line.score = -(1.0 + (w if w < 30 else 30) * 0.1 * (neg if neg < 1.0 else 1.0))
         # A long stretch of furniture separates two texts: each further line in a row costs more.
         if line.score < 0:
             line.score *= 1.0 + gap / _GAP_GROWTH
@@ -395,6 +423,8 @@ def _sort_region(region: list[Line]) -> tuple[str | None, list[str]]:
         if (line.kind == "h" and line.hint > -0.3) or _subhead(region, k):
             line.extra["subhead"] = True
             continue
+        if line.extra.get("listed") and 0 < k < len(region) - 1:
+            continue
         line.role = "junk_in_body"
     _keep_inner_lists(region)
     _keep_inner_code(region)
@@ -411,17 +441,75 @@ def _list_item(line: Line) -> bool:
         and not URL.search(line.text) and not line.text.startswith("[")
 
 
-def _code(text: str) -> bool:
-    """Whether a line reads like source code (braces, semicolons, calls, assignments, comments)."""
-    # plain string tests first: most lines have none of the characters the pattern needs
-    if not ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST):
+def _template_lists(lines: list[Line]) -> frozenset[int]:
+    """Lists under a repeated label: a short heading ("Pros", "Best for", "Features") written at least
+    _TEMPLATE_MIN times on the page, each time over a list of two items or more, is the template of a
+    review's sections; those headings and their lists belong to the text (a menu's heading is not
+    repeated over lists through the page). Returns their line indices."""
+    bullets = [line.bullet for line in lines]
+    starts = [k for k in range(len(lines) - 2) if bullets[k + 1] and bullets[k + 2] and not bullets[k]
+              and 1 <= lines[k].words <= 4 and lines[k].text[0].isalpha() and lines[k].text[-1].isalnum()]
+    counts = Counter(lines[k].text for k in starts)
+    found: set[int] = set()
+    for k in starts:
+        if counts[lines[k].text] >= _TEMPLATE_MIN:
+            found.add(k)
+            j = k + 1
+            while j < len(lines) and bullets[j]:
+                found.add(j)
+                j += 1
+    return frozenset(found)
+
+
+_TEMPLATE_MIN = 3
+_ITEM_WORDS = 5  # a written list item has at least this many words (with its bullet)...
+_ITEM_CAPS = 0.5  # ...and at most this share of them capitalised (a menu or a headline is title case)
+
+
+def _written_item(line: Line) -> bool:
+    """A bulleted item written as text in the article ("• Limited sinkage for memory foam lovers"), not a
+    menu entry (a word or two) nor a linked headline (title case, a teaser ellipsis, a URL)."""
+    if not line.bullet or line.words < _ITEM_WORDS or line.boiler or line.ellipsis or line.dated or line.credit \
+            or line.text.startswith("[") or URL.search(line.text):
         return False
-    return bool(_CODE.search(text))
+    if not line.text.endswith((".", "!", "?")) or line.text.endswith(".."):  # "..": a cut headline
+        return False
+    tokens = line.split or line.text.split()
+    return sum(1 for t in tokens if t[0].isupper() or not t[0].isalpha()) <= _ITEM_CAPS * len(tokens)
+
+
+def _code(text: str) -> bool:
+    """Whether a line reads like source code (braces, semicolons, calls, assignments, comments).
+
+    The same as: ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST) and
+    _CODE.search(text), one alternative of _CODE at a time and each only when its characters are there
+    (most lines have none of them, and _CODE tried every alternative at every position)."""
+    if "\n" in text:  # never in a dump line; the whole pattern, where "." stops at a newline
+        return ("=" in text or "(" in text or text[-1:] in _CODE_LAST or text[:1] in _CODE_FIRST) \
+            and bool(_CODE.search(text))
+    if text[-1:] in _CODE_LAST:  # ends with a brace or a semicolon
+        return True
+    first = text[:1]
+    if first in _CODE_FIRST and _CODE_HEAD.match(text):  # a closing bracket, a comment, a tag
+        return True
+    if "=" in text and _CODE_ASSIGN.search(text):
+        return True
+    if "(" in text:
+        call = _CODE_CALL.search(text)  # the first "x(" has the most text after it for the ")"
+        if call is not None and ")" in text[call.end():]:
+            return True
+    # a brace or a semicolon followed by trailing spaces (the string tests above must have let it through)
+    return text[-1:].isspace() and ("=" in text or "(" in text or first in _CODE_FIRST) \
+        and _CODE_END.search(text) is not None
 
 
 _CODE_LAST = frozenset("{};")
-_CODE_FIRST = frozenset("}])/*<")
-_CODE = re.compile(r"[{};]\s*$|^[}\])]|^(//|/\*|\*/|<\w|</)|\w\s*=\s*\S|\w\(.*\)")
+_CODE_FIRST = frozenset("}])/*<#-")
+_CODE = re.compile(r"[{};]\s*$|^[}\])]|^(//|/\*|\*/|<\w|</|#\s|--\s)|\w\s*=\s*\S|\w\(.*\)")
+_CODE_END = re.compile(r"[{};]\s*$")
+_CODE_HEAD = re.compile(r"[}\])]|//|/\*|\*/|<\w|</|#\s|--\s")
+_CODE_ASSIGN = re.compile(r"\w\s*=\s*\S")
+_CODE_CALL = re.compile(r"\w\(")
 
 
 def _keep_inner_code(region: list[Line]) -> None:
@@ -500,14 +588,17 @@ def _captions_and_credits(lines: list[Line]) -> tuple[list[str], list[str], list
 def _paragraphs(lines: list[Line], region: list[Line]) -> tuple[list[str], Counter[str]]:
     """The body's paragraphs, and every other line counted by why it was removed."""
     paragraphs: list[str] = []
-    removed: Counter[str] = Counter()
-    in_region = {id(ln) for ln in region}
-    for line in lines:
-        if id(line) in in_region and not line.role:
+    reasons: list[str] = []
+    # the region is a slice of the lines: membership by position
+    first = lines.index(region[0]) if region else 0
+    last = first + len(region) - 1
+    for k, line in enumerate(lines):
+        inside = first <= k <= last
+        if inside and not line.role:
             paragraphs.append(line.text)
-            continue
-        removed[_reason(line, id(line) in in_region)] += 1
-    return paragraphs, removed
+        else:
+            reasons.append(_reason(line, inside))
+    return paragraphs, Counter(reasons)
 
 
 def _title_and_section(lines: list[Line], start: int, title: str | None) -> tuple[str | None, str | None]:
@@ -558,19 +649,69 @@ def _why_not_article(lines: list[Line]) -> str:
     return "no article body: no run of prose long enough to be an article"
 
 
-def _end_of_article(lines: list[Line], n: int, html: bool = False) -> bool:
-    """Whether line n is a header after which the article is over (comments, teasers, author box)."""
+def _end_of_article(lines: list[Line], n: int, html: bool = False, code: frozenset[int] = frozenset()) -> bool:
+    """Whether line n is a header after which the article is over (comments, teasers, author box).
+    code: the lines of a code example in a dump (_code_lines), where such words are the example's."""
     line = lines[n]
-    first = first_word(line.text)
+    head = HEAD.match(line.text)  # first_word, inlined: this runs on most short lines
+    first = head.group(1) if head else ""
+    # every header below starts with a word of these sets (ABOUT_PERSON's too) or ends with ":" (said:)
+    if first.isascii() and first.lower() not in _HEAD_WORDS and not line.text.endswith(":"):
+        return False
     if is_comments(line.text, first):
-        return True
+        return n not in code
     if line.bullet or line.words > 8:
         return False
     if ABOUT_PERSON.match(line.text):
         return True
     if not may_start(first, END_WORDS) or not END_MARK.match(line.text):
         return False
+    if n in code:
+        return False
     return bool(AUTHOR_BOX.match(line.text)) or not _prose_follows(lines, n, html)
+
+
+_CODE_BLOCK = 2  # a dump block with at least this many lines that read like code...
+_CODE_SHARE = 1 / 3  # ...making at least this share of its lines is a code example
+
+
+def _code_lines(lines: list[Line]) -> tuple[list[bool], frozenset[int]]:
+    """Which lines read like code (_code), and the lines of code examples in a dump: there "author: User!"
+    or "# Tags" is a field or a comment of the example, not a header, and a line that does not look like
+    code is still part of it. A block is a code example when it holds _CODE_BLOCK code lines, a third of
+    its lines or one opening a brace; and so is a span from a line opening a brace to the line that closes
+    it (_BRACE_SPAN lines at most), which a dump often cuts into several blocks."""
+    # A prose line alone in its block is never read as code (_line_scores asks only about furniture, and a
+    # code block needs two code lines): long prose lines, where the pattern costs most, are skipped.
+    blocks = [line.block for line in lines]
+    alone = [a != b != c for a, b, c in zip([-1] + blocks, blocks, blocks[1:] + [-1])]
+    # _code's own first test inlined: most lines fail it, and a call per line costs more than the test
+    flags = [(line.quality <= 0 or not single) and ("=" in (text := line.text) or "(" in text or text[-1:] in _CODE_LAST
+                                                      or text[:1] in _CODE_FIRST) and _code(text)
+             for line, single in zip(lines, alone)]
+    found: set[int] = set()
+    code = Counter(line.block for line, flag in zip(lines, flags) if flag)
+    if code:
+        many = {b for b, k in code.items() if k >= _CODE_BLOCK}
+        if many:
+            size = Counter(line.block for line in lines if line.block in many)
+            braces = {line.block for line, flag in zip(lines, flags)  # a line opening a type, a function...
+                      if flag and line.block in many and line.text.endswith("{")}
+            blocks = {b for b in many if code[b] >= _CODE_SHARE * size[b] or b in braces}
+            found.update(n for n, line in enumerate(lines) if line.block in blocks)
+    opened: list[int] = []
+    for n in [n for n, line in enumerate(lines) if "{" in line.text or "}" in line.text]:
+        for ch in lines[n].text:
+            if ch == "{":
+                opened.append(n)
+            elif ch == "}" and opened:
+                start = opened.pop()
+                if not opened and n - start <= _BRACE_SPAN:
+                    found.update(range(start, n + 1))
+    return flags, frozenset(found)
+
+
+_BRACE_SPAN = 80
 
 
 def _prose_follows(lines: list[Line], n: int, html: bool = False) -> bool:
@@ -590,6 +731,7 @@ def _prose_follows(lines: list[Line], n: int, html: bool = False) -> bool:
     return False
 
 
+_HEAD_WORDS = END_WORDS | COMMENTS_WORDS
 _BOX_LINES = 10  # an inline box of links in a dump has at most this many lines
 
 

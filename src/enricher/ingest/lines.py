@@ -34,6 +34,7 @@ de het een en van ik te dat op zijn niet met voor
 
 _BULLET = re.compile(r"^\s*([•□◦▪▫■●○◆◇►▶»›·*+]|\[[^\]]*\]$|\d+\.\s*$)")
 SENTENCE_END = re.compile(r"[.!?。！？:;\"'”’»)\]]\s*$")
+_SENTENCE_CHARS = frozenset(".!?。！？:;\"'”’»)]")  # SENTENCE_END's class
 _ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\"'”’)]?\s*$")
 URL = re.compile(r"https?://|www\.|\.com\b|@\w")
 
@@ -51,14 +52,25 @@ _TOKENS = re.compile(r"[^\W\d_]+")
 _PHRASE_KEYS = frozenset(w for p in _BOILER_PHRASES for w in _TOKENS.findall(p))
 
 
+_BOILER_KEYS = _BOILER_WORDS | _PHRASE_KEYS
+
+
 def _boilerplate(text: str, tokens: list[str] | None = None) -> bool:
-    low = text.lower()
+    if "\u00a9" in text:
+        return True
     if tokens is None:
-        tokens = _TOKENS.findall(low)
-    if "\u00a9" in text or not _BOILER_WORDS.isdisjoint(tokens):
+        tokens = _TOKENS.findall(text.lower())
+    hit = _BOILER_KEYS.intersection(tokens)  # one pass over the words: most lines have none of them
+    if not hit:
+        return False
+    if not _BOILER_WORDS.isdisjoint(hit):
         return True
     # phrases: only look when one of their words is there; plain substring tests beat a regex alternation
-    return not _PHRASE_KEYS.isdisjoint(tokens) and any(p in low for p in _BOILER_PHRASES)
+    low = text.lower()
+    for phrase in _BOILER_PHRASES:  # a loop, not any(generator): this runs on most prose lines
+        if phrase in low:
+            return True
+    return False
 
 
 _DATE_ONLY = re.compile(
@@ -93,29 +105,33 @@ class Line:
     split: list[str] | None = None  # text.split()
 
 
-def features(line: Line, known: dict[str, tuple] | None = None) -> None:
-    """Set the line's text features. known: features by text, for this call only (pages repeat lines:
+def features(line: Line, known: dict[str, Line] | None = None) -> None:
+    """Set the line's text features. known: the first line of each text, for this call only (pages repeat lines:
     menus, teasers, a second copy of the body), read and filled here; shared lists are never modified."""
     text = line.text
-    if known is not None and text in known:
-        (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis, line.credit,
-         line.byline, line.dated) = known[text]
-        return
-    line.split = text.split()
-    line.words = w = word_count(text, line.split)
-    line.seq = words(text)  # folded word sequence, shared by the features and the repeat finder
-    tokens = line.seq
-    line.stop = _stop_density(tokens)
+    if known is not None:
+        first = known.get(text)  # the first line with this text: its features are this one's
+        if first is not None:
+            line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis, line.credit, \
+                line.byline, line.dated = first.split, first.words, first.seq, first.stop, first.bullet, \
+                first.boiler, first.ellipsis, first.credit, first.byline, first.dated
+            return
+    line.split = split = text.split()
+    line.words = w = len(split) if text.isascii() else word_count(text, split)  # word_count's ASCII case
+    line.seq = tokens = words(text)  # folded word sequence, shared by the features and the repeat finder
+    line.stop = sum(map(FUNCTION_WORDS.__contains__, tokens)) / len(tokens) if tokens else 0.0  # _stop_density
     line.bullet = bool(_BULLET.match(text))
     line.boiler = w <= 80 and _boilerplate(text, tokens)
     # a teaser: cut off ("...") or a link to more ("... \u00bb")
-    line.ellipsis = text.endswith(("...", "\u2026")) or bool(_ELLIPSIS.search(text[-6:])) or _link_arrow(text)
-    line.credit = w <= 10 and not line.bullet and cap.is_credit(text)
-    line.byline = meta.byline(text) if w <= 12 else None
+    tail = text[-6:]
+    line.ellipsis = text.endswith(("...", "\u2026")) or ("..." in tail or "\u2026" in tail) and \
+        bool(_ELLIPSIS.search(tail)) or text.endswith(("\u00bb", "\u203a")) and _link_arrow(text)
+    line.credit = w <= 10 and not line.bullet and cap.is_credit(text, tokens)
+    # a byline starts with "by" or "written" (after spaces, in any case): only B and W lower to b and w
+    line.byline = meta.byline(text) if w <= 12 and text.lstrip()[:1] in "bBwW" else None
     line.dated = w <= 12 and bool(_DIGIT.search(text)) and bool(_DATE_ONLY.match(text))
     if known is not None:
-        known[text] = (line.split, line.words, line.seq, line.stop, line.bullet, line.boiler, line.ellipsis,
-                       line.credit, line.byline, line.dated)
+        known[text] = line
 
 
 def _link_arrow(text: str) -> bool:
@@ -172,6 +188,9 @@ def _columns(raws: list[str]) -> list[list[str]]:
         return [raws]
     rows = [raw.expandtabs().rstrip() for raw in raws]
     need = _COLUMN_SHARE * len(rows)
+    # a cell start has two spaces after the row's first letter: too few rows with any, no gutter
+    if len([row for row in rows if "  " in row.lstrip()]) < need:
+        return [raws]
     cross_max = max(1, int(_COLUMN_CROSS * len(rows)))  # a title or a rule may run across the columns
     # where cells start: after two spaces, with a letter somewhere to their left
     starts: Counter[int] = Counter()
@@ -249,12 +268,14 @@ def quality(line: Line, stop_lang: bool) -> float:
     """How much a line looks like body prose, about -1 (furniture) to +1 (prose)."""
     text, w = line.text, line.words
     q = 0.0
-    if SENTENCE_END.search(text[-4:]) and not (line.ellipsis and _link_arrow(text)):
+    end = text[-4:].rstrip()  # SENTENCE_END.search(text[-4:]) without the regex
+    if end and end[-1] in _SENTENCE_CHARS and not (line.ellipsis and _link_arrow(text)):
         q += 0.35
     elif w < 20:
         q -= 0.5  # a short line that is not a sentence: a headline, a link, a label
     if stop_lang:
-        q += 0.5 * min(1.0, line.stop / 0.25) - 0.2
+        share = line.stop / 0.25
+        q += 0.5 * (share if share < 1.0 else 1.0) - 0.2
     elif w >= 12:
         q += 0.15
     q += 0.25 if w >= 20 else 0.1 if w >= 10 else -0.45 if w <= 3 else -0.2 if w <= 6 else 0.0
@@ -264,7 +285,7 @@ def quality(line: Line, stop_lang: bool) -> float:
         q -= 0.5
     words = line.split if line.split is not None else text.split()
     if w <= 12 and words:
-        caps = len([t for t in words if t[:1].isupper() or not t[:1].isalpha()]) / len(words)
+        caps = len([t for t in words if t[0].isupper() or not t[0].isalpha()]) / len(words)  # split: no ""
         if caps > 0.7:
             q -= 0.3
     if line.boiler:
