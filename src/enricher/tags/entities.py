@@ -31,12 +31,8 @@ ACRONYM_ORG = 2
 _AGENCIES = frozenset(a.lower() for a in NEWS_AGENCIES)
 GIVEN = 2
 PLACE_SURNAME = 2  # a surname that is also a place joins its full name with this much person evidence of its own
-WHOLE_PLACE = True
-PARTICLE_SURNAMES = True
 # Particles that open a surname of two words: "De Wilde", "van Boxmeer", "Da Silva", "al-" aside.
 SURNAME_PARTICLES = frozenset("de da di del della van von der den le la du dos das bin ben ibn".split())
-OPENS_BODY = True
-TIE_UNTYPED = True  # two kinds with the same votes (2 or more): the name stays an entity
 _SKIP_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "la"})
 
 
@@ -207,7 +203,7 @@ def _unite_surnames(
         words = by_key[k][0].words
         if person_like(words):
             full_by_last.setdefault(word_key(_surname(words[-1])), []).append(k)
-            if PARTICLE_SURNAMES and len(k) >= 3 and k[-2] in SURNAME_PARTICLES:
+            if len(k) >= 3 and k[-2] in SURNAME_PARTICLES:
                 by_particle.setdefault(k[-2:], []).append(k)
     for k, ms in names.items():
         if len(k) == 2 and k in by_particle and len(by_particle[k]) == 1:
@@ -275,7 +271,7 @@ def _consistent(groups: list[Group]) -> None:
         if g.kind == "organization" and len(g.key) > 1:
             if g.key[-1].rstrip(".") in COMPANY_SUFFIXES:
                 companies.setdefault(g.key[0], g)
-            elif OPENS_BODY and g.key[-1] in ORG_WORDS:
+            elif g.key[-1] in ORG_WORDS:
                 bodies.add(g.key[0])
     if not companies and not bodies:
         return
@@ -320,7 +316,7 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
     if forms & places or g.label.lower() in places:
         votes["place"] += 4
     main = by_key[g.key][0].words
-    if WHOLE_PLACE and len(main) > 1 and " ".join(main).lower() in places:
+    if len(main) > 1 and " ".join(main).lower() in places:
         return "place"  # "West Bank", "Union City": the gazetteer has the whole name, organisation words and all
     lows = [w.lower() for w in main]
     if lows[-1] in PLACE_WORDS or (len(main) > 1 and lows[0] in {"lake", "mount", "mt.", "port", "fort", "cape"}):
@@ -342,7 +338,7 @@ def _kind(g: Group, by_key: dict[tuple[str, ...], list[Mention]], places: frozen
         votes["person"] += GIVEN  # "Ana Ferreira": a given name, then a surname
     person, organization, place = votes["person"], votes["organization"], votes["place"]
     # The most votes (a tie of two kinds is no evidence for either).
-    if TIE_UNTYPED and sorted(votes.values())[-2] == max(votes.values()) >= 2:
+    if sorted(votes.values())[-2] == max(votes.values()) >= 2:
         return "entity"  # "brewer Zywiec" (organization 2), "Zywiec said", "said Zywiec" (person 2)
     if person >= max(organization, place):
         best, most = "person", person

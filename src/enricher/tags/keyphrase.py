@@ -302,13 +302,10 @@ IRREGULAR_DEMONYMS = {
 }
 
 
-IRREGULAR = True
-
-
 def demonym_of(word: str, places: frozenset[str]) -> str | None:
     """The place a nationality word is made from, if the gazetteer knows it: "Libyans" -> "libya"."""
     low = word.lower()
-    if IRREGULAR and low in IRREGULAR_DEMONYMS:
+    if low in IRREGULAR_DEMONYMS:
         return IRREGULAR_DEMONYMS[low]  # "French", "Britons", "Serbs"
     for ending, base in _DEMONYM_ENDINGS:
         if low.endswith(ending) and len(low) > len(ending) + 2:
