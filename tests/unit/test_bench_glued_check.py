@@ -27,47 +27,27 @@ ROLE_GLUED = (
     "Selon Clément Baudry, les transports régionaux manquent de trains."
 )
 
-
-def test_role_word_run_into_a_name_is_glued(check):
-    assert check("Transports Clément Baudry", ROLE_GLUED)
-
-
-def test_the_name_alone_is_not_glued(check):
-    assert not check("Clément Baudry", ROLE_GLUED)
-
-
-def test_particle_makes_one_name_even_when_the_place_stands_alone(check):
-    text = "La Câmara de Valdoria aprovou o plano. Em Valdoria, a obra começa em março."
-    assert not check("Câmara de Valdoria", text)
-
-
-def test_capitalised_particle_is_still_a_particle(check):
-    text = "Sans citer de noms, Paulo De Marchi a parlé. De Marchi a conclu la réunion."
-    assert not check("Paulo De Marchi", text)
-
-
-def test_capital_at_sentence_start_is_no_evidence(check):
-    # "Vigie" alone opens the headline only; the office is always written whole in the body.
-    text = "Vigie du 3 mai : alerte orange\n\nSelon Vigie Océan, la tempête arrive. En France, Vigie Océan prévoit du vent."
-    assert not check("Vigie Océan", text)
+CASES = [
+    # (tag, text, glued?, why)
+    ("Transports Clément Baudry", ROLE_GLUED, True, "a common word run into a name the text uses alone"),
+    ("Clément Baudry", ROLE_GLUED, False, "the name itself"),
+    ("Câmara de Valdoria", "La Câmara de Valdoria aprovou o plano. Em Valdoria, a obra começa.", False,
+     "a particle makes one name even when the place stands alone"),
+    ("Paulo De Marchi", "Sans citer de noms, Paulo De Marchi a parlé. De Marchi a conclu.", False,
+     "a capitalised particle is still a particle"),
+    ("Vigie Océan", "Vigie du 3 mai : alerte\n\nSelon Vigie Océan, la tempête arrive. Le navire Océan rentre.", False,
+     "the left word alone only opens a headline, where a capital says nothing"),
+    ("Vigie Océan", "La vigie du port a parlé. Selon Vigie Océan, la tempête arrive. Le navire Océan rentre.", True,
+     "both parts used apart mid-sentence"),
+    ("Québec Pauline Marchand", "Au Québec Pauline Marchand a gagné.", True, "a given name starts a person after a place"),
+    ("Jean Paul Ferrand", "Jean Paul Ferrand a gagné.", False, "two given names open one person's name"),
+    ("San Francisco", "The team flew to San Francisco on Monday.", False, "a known place named after a saint"),
+]
 
 
-def test_parts_used_apart_mid_sentence_are_evidence(check):
-    text = "La vigie du port a parlé. Selon Vigie Océan, la tempête arrive. Le navire Océan est rentré."
-    assert check("Vigie Océan", text)
-
-
-def test_given_name_after_a_place_is_glued(check):
-    text = "Au Québec Pauline Marchand a gagné."
-    assert check("Québec Pauline Marchand", text)
-
-
-def test_two_given_names_are_one_person(check):
-    assert not check("Jean Paul Ferrand", "Jean Paul Ferrand a gagné.")
-
-
-def test_place_named_after_a_saint_is_not_glued(check):
-    assert not check("San Francisco", "The team flew to San Francisco on Monday.")
+@pytest.mark.parametrize("label,text,expected,why", CASES, ids=[c[3] for c in CASES])
+def test_glued_check(check, label, text, expected, why):
+    assert check(label, text) is expected
 
 
 def test_gold_glue_needs_two_gold_names_in_order(bench):
