@@ -74,6 +74,37 @@ def test_glued_names_are_split_where_a_known_name_ends(resources: Resources, tag
     assert not any("Transports Clément" in label for label in tags)
 
 
+@pytest.mark.parametrize(
+    "language,text,person,glued",
+    [
+        # a portfolio before a minister's name, used only once: no other mention tells where it ends
+        ("fr", "Le ministre de l'Agriculture Bruno Castellane a visité la ferme de Lorvière mardi. "
+               "La ferme produit du lait bio.", "Bruno Castellane", "Agriculture Bruno"),
+        # a place right before a witness's name
+        ("fr", "À Toulon Marie Delorme a vu l'eau monter dans sa rue. Les pompiers sont arrivés tard.",
+               "Marie Delorme", "Toulon Marie"),
+        # an organisation ending in a place, then its commander's name
+        ("pt", "O comandante dos Bombeiros Voluntários de Vilarinho Rui Matoso disse que não há feridos. "
+               "O incêndio destruiu um armazém.", "Rui Matoso", "Vilarinho Rui"),
+    ],
+)
+def test_a_given_name_starts_a_new_name(language, text, person, glued, resources: Resources, tagger: MultilingualTagger) -> None:
+    tags = tags_of(text, language, resources, tagger)
+    assert person in tags
+    assert not any(glued in label for label in tags)
+
+
+def test_names_that_hold_a_given_name_stay_whole(resources: Resources, tagger: MultilingualTagger) -> None:
+    text = (
+        "Le Lycée Victor Hugo de Lorvière ouvre une classe de cinéma. "
+        "Les élèves du Lycée Victor Hugo tourneront un film à San Francisco cet été."
+    )
+    tags = tags_of(text, "fr", resources, tagger)
+    assert any(label.startswith("Lycée Victor Hugo") for label in tags)
+    assert not any(label.startswith("Victor Hugo") for label in tags)
+    assert "San Francisco" in tags
+
+
 def test_sentence_openers_are_not_glued_to_names(resources: Resources, tagger: MultilingualTagger) -> None:
     text = (
         "Ontem Paulo Remédios anunciou a venda da fábrica de cortiça. "

@@ -32,8 +32,8 @@ from ..ingest.language import ISO_TO_NLTK
 from ..model import Document, Tag
 from ..resources import Resources
 from .cues import cues_for
-from .namesplit import NameRun, acronym_expansions, aliases, find_names, type_names
-from .wordfreq import load_zipf
+from .namesplit import NameRun, acronym_expansions, aliases, find_names, split_at_given, type_names
+from .wordfreq import load_gazetteer, load_zipf
 
 # One set of constants for every language, chosen on the French and Portuguese dev sets together
 # (docs/tags.md): plain tf x mean word rarity, as a TF-IDF with background frequencies would be.
@@ -99,6 +99,7 @@ class MultilingualTagger:
         self._stemmers: dict[str, Callable[[str], str]] = {}
         self._stems: dict[str, dict[str, str]] = {}
         self._places: dict[str, frozenset[str]] = {}
+        self._gazetteer: dict[str, frozenset[str]] | None = None
 
     # --- what the record says about the method ------------------------------------------------
 
@@ -148,6 +149,12 @@ class MultilingualTagger:
             self._places[language] = load_places(language)
         return self._places[language]
 
+    def gazetteer(self) -> dict[str, frozenset[str]]:
+        """Given names and cities (the English tagger's table: both hold names of every language)."""
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
     # --- tagging -------------------------------------------------------------------------------
 
     def tag(self, doc: Document, limit: int) -> tuple[Tag, ...]:
@@ -163,6 +170,9 @@ class MultilingualTagger:
         title = tokenize(doc.title, stop) if doc.title else []
         lower_words = {t for toks in sentences for i, t in enumerate(toks) if is_word(t) and t.islower()}
         names = find_names(sentences, stop, cues, lower_words, self._table(lang))
+        gazetteer = self.gazetteer()
+        cities = gazetteer.get("city", frozenset())
+        names = split_at_given(names, gazetteer.get("given", frozenset()), self.places(lang) | cities, cues)
         kinds = type_names(names, sentences, cues, self.places(lang), lower_words, self._table(lang))
         return self._rank(doc, sentences, title, names, kinds, limit)
 

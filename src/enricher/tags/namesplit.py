@@ -205,6 +205,41 @@ def _cut_point(words: tuple[str, ...], alone: set[tuple[str, ...]], cues: Cues, 
     return None
 
 
+def split_at_given(runs: list[NameRun], given: frozenset[str], places: frozenset[str], cues: Cues) -> list[NameRun]:
+    """Cut a run where a person's name starts after another name: "Toulon Marie Dupuis" ->
+    "Toulon" | "Marie Dupuis", "ministre de l'Économie Bruno Lemaire" -> "Bruno Lemaire". News in
+    these languages writes a role's portfolio or a place right before a name without a comma, and
+    the document need not use the name alone for the seam to be real."""
+    out: list[NameRun] = []
+    for r in runs:
+        while (cut := _given_seam(r.words, given, places, cues)) is not None:
+            left = r.words[:cut]
+            if not (len(left) == 1 and left[0].lower() in cues.roles | cues.org_heads):
+                out.append(NameRun(r.sentence, r.start, r.start + cut, left))
+            r = NameRun(r.sentence, r.start + cut, r.end, r.words[cut:])
+        out.append(r)
+    return out
+
+
+def _given_seam(words: tuple[str, ...], given: frozenset[str], places: frozenset[str], cues: Cues) -> int | None:
+    """Where a given name opens a full name (two or more words) right after a capitalised word
+    that is no given name, initial or particle; None in a known place ("San Francisco") or after a
+    lone organisation or place head, usually named after the person ("Lycée Victor Hugo")."""
+    if len(words) < 3 or " ".join(words).lower() in places:
+        return None
+    for k in range(1, len(words) - 1):
+        prev = words[k - 1]
+        if words[k].lower() not in given or not _capitalised(prev) or prev.endswith("."):
+            continue
+        low = prev.lower()
+        if low in given or low in cues.particles:
+            continue
+        if k == 1 and (low in cues.org_heads or low in cues.places_heads):
+            return None
+        return k
+    return None
+
+
 def acronym_expansions(names: list[NameRun], sentences: list[list[str]], stop: frozenset[str]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Acronym -> its expansion, from "Union européenne (UE)": the words right before the
     bracket whose initials (stop words skipped) spell the acronym."""
