@@ -149,11 +149,21 @@ class MultilingualTagger:
             self._places[language] = load_places(language)
         return self._places[language]
 
-    def gazetteer(self) -> dict[str, frozenset[str]]:
-        """Given names and cities (the English tagger's table: both hold names of every language)."""
+    def given_names(self) -> frozenset[str]:
+        """The English tagger's given names: the table holds names of every language."""
+        return self._gazetteer_part("given")
+
+    def whole_places(self, language: str) -> frozenset[str]:
+        """Places a name run is never cut inside: the language's places and the table's cities."""
+        key = "whole:" + language
+        if key not in self._places:
+            self._places[key] = self.places(language) | self._gazetteer_part("city")
+        return self._places[key]
+
+    def _gazetteer_part(self, section: str) -> frozenset[str]:
         if self._gazetteer is None:
             self._gazetteer = load_gazetteer()
-        return self._gazetteer
+        return self._gazetteer.get(section, frozenset())
 
     # --- tagging -------------------------------------------------------------------------------
 
@@ -170,10 +180,9 @@ class MultilingualTagger:
         title = tokenize(doc.title, stop) if doc.title else []
         lower_words = {t for toks in sentences for i, t in enumerate(toks) if is_word(t) and t.islower()}
         names = find_names(sentences, stop, cues, lower_words, self._table(lang))
-        gazetteer = self.gazetteer()
-        cities = gazetteer.get("city", frozenset())
-        names = split_at_given(names, gazetteer.get("given", frozenset()), self.places(lang) | cities, cues)
-        kinds = type_names(names, sentences, cues, self.places(lang), lower_words, self._table(lang))
+        given = self.given_names()
+        names = split_at_given(names, given, self.whole_places(lang), cues)
+        kinds = type_names(names, sentences, cues, self.places(lang), lower_words, self._table(lang), given)
         return self._rank(doc, sentences, title, names, kinds, limit)
 
     def _rank(

@@ -240,6 +240,18 @@ def _given_seam(words: tuple[str, ...], given: frozenset[str], places: frozenset
     return None
 
 
+def _given_then_surname(words: tuple[str, ...], given: frozenset[str], places: frozenset[str], cues: Cues) -> bool:
+    """"Rui Matoso": a given name, then one or two words, the last no given name. Weak (a street
+    or a school is also named so, and their head words outvote it); longer runs are more often
+    institutions named after someone ("Francine Clark Art Institute"), and a two-letter given
+    name is more often an article ("Al Jazeera")."""
+    if not 2 <= len(words) <= 3 or len(words[0]) < 3 or words[0].lower() not in given or words[-1].lower() in given:
+        return False
+    if " ".join(words).lower() in places:
+        return False
+    return not any(w.lower() in cues.particles or _acronym(w) for w in words[1:])
+
+
 def acronym_expansions(names: list[NameRun], sentences: list[list[str]], stop: frozenset[str]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Acronym -> its expansion, from "Union européenne (UE)": the words right before the
     bracket whose initials (stop words skipped) spell the acronym."""
@@ -287,6 +299,7 @@ def type_names(
     places: frozenset[str],
     lower_words: set[str] = frozenset(),  # type: ignore[assignment]
     zipf: dict[str, float] | None = None,
+    given: frozenset[str] = frozenset(),
 ) -> dict[tuple[str, ...], str]:
     """Name (as written) -> person / organization / place / entity, from the evidence above."""
     zipf = zipf or {}
@@ -329,6 +342,8 @@ def type_names(
             and first not in cues.org_heads
             and label not in places
         ):
+            p["person"] += 1
+        if _given_then_surname(n.words, given, places, cues):
             p["person"] += 1
     # A place preposition is weak evidence ("à Apple", "no Parlamento"): it counts once, when it
     # comes before at least half of the mentions of a name that is not a common word.
