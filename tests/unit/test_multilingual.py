@@ -219,6 +219,17 @@ def test_detection_says_unknown_rather_than_english(resources: Resources) -> Non
     assert detect(FRENCH, resources) == "fr"
 
 
+def test_short_text_full_of_names_is_told_from_related_languages(resources: Resources) -> None:
+    # "de", "la", "a", "un" count for Spanish, Romanian and Italian too; "le", "du", "sera",
+    # "depuis" only for French, and decide the close count.
+    french = (
+        "Le député Denis Marchal a déposé un amendement mardi. L'attaquant du FC Lorvière Kylian Dumont "
+        "a marqué deux buts samedi soir. La présidente Ursula Vandamme sera à Paris jeudi. Le maire de "
+        "Lyon Grégory Doucin a inauguré la ligne. Le club de Nantes Antoine Kervella entraîne depuis 2021."
+    )
+    assert detect_with_method(french, resources) == ("fr", "stopwords")
+
+
 # --- the record ----------------------------------------------------------------------------
 
 
