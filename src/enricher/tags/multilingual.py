@@ -181,7 +181,7 @@ class MultilingualTagger:
         lower_words = {t for toks in sentences for i, t in enumerate(toks) if is_word(t) and t.islower()}
         names = find_names(sentences, stop, cues, lower_words, self._table(lang))
         given = self.given_names()
-        names = split_at_given(names, given, self.whole_places(lang), cues)
+        names = split_at_given(names, given, self.whole_places(lang), cues, lower_words, self._table(lang))
         kinds = type_names(names, sentences, cues, self.places(lang), lower_words, self._table(lang), given)
         return self._rank(doc, sentences, title, names, kinds, limit)
 

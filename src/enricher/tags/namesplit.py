@@ -205,7 +205,14 @@ def _cut_point(words: tuple[str, ...], alone: set[tuple[str, ...]], cues: Cues, 
     return None
 
 
-def split_at_given(runs: list[NameRun], given: frozenset[str], places: frozenset[str], cues: Cues) -> list[NameRun]:
+def split_at_given(
+    runs: list[NameRun],
+    given: frozenset[str],
+    places: frozenset[str],
+    cues: Cues,
+    lower_words: set[str] = frozenset(),  # type: ignore[assignment]
+    zipf: dict[str, float] | None = None,
+) -> list[NameRun]:
     """Cut a run where a person's name starts after another name: "Toulon Marie Dupuis" ->
     "Toulon" | "Marie Dupuis", "ministre de l'Économie Bruno Lemaire" -> "Bruno Lemaire". News in
     these languages writes a role's portfolio or a place right before a name without a comma, and
@@ -214,11 +221,20 @@ def split_at_given(runs: list[NameRun], given: frozenset[str], places: frozenset
     for r in runs:
         while (cut := _given_seam(r.words, given, places, cues)) is not None:
             left = r.words[:cut]
-            if not (len(left) == 1 and left[0].lower() in cues.roles | cues.org_heads):
+            if not (len(left) == 1 and _portfolio(left[0], places, cues, lower_words, zipf or {})):
                 out.append(NameRun(r.sentence, r.start, r.start + cut, left))
             r = NameRun(r.sentence, r.start + cut, r.end, r.words[cut:])
         out.append(r)
     return out
+
+
+def _portfolio(word: str, places: frozenset[str], cues: Cues, lower_words: set[str], zipf: dict[str, float]) -> bool:
+    """A lone word cut off before a person that was no name of its own: a role, an organisation
+    head or a common word ("Economía"); a known place stays ("Toulon" is a frequent word too)."""
+    low = word.lower()
+    if low in cues.roles or low in cues.org_heads:
+        return True
+    return low not in places and _common(word, lower_words, zipf)
 
 
 def _given_seam(words: tuple[str, ...], given: frozenset[str], places: frozenset[str], cues: Cues) -> int | None:
