@@ -108,6 +108,14 @@ def test_names_that_hold_a_given_name_stay_whole(resources: Resources, tagger: M
     assert "San Francisco" in tags
 
 
+def test_cities_of_the_gazetteer_are_places(resources: Resources, tagger: MultilingualTagger) -> None:
+    text = (
+        "De burgemeester van Rotterdam bezocht dinsdag de bouwplaats aan de haven. "
+        "De huurders in Rotterdam willen meer sociale woningen, zegt de vereniging."
+    )
+    assert tags_of(text, "nl", resources, tagger).get("Rotterdam") == "place"
+
+
 def test_sentence_openers_are_not_glued_to_names(resources: Resources, tagger: MultilingualTagger) -> None:
     text = (
         "Ontem Paulo Remédios anunciou a venda da fábrica de cortiça. "

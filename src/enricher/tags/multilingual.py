@@ -182,7 +182,7 @@ class MultilingualTagger:
         names = find_names(sentences, stop, cues, lower_words, self._table(lang))
         given = self.given_names()
         names = split_at_given(names, given, self.whole_places(lang), cues, lower_words, self._table(lang))
-        kinds = type_names(names, sentences, cues, self.places(lang), lower_words, self._table(lang), given)
+        kinds = type_names(names, sentences, cues, self.whole_places(lang), lower_words, self._table(lang), given)
         return self._rank(doc, sentences, title, names, kinds, limit)
 
     def _rank(
