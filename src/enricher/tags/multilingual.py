@@ -11,8 +11,9 @@ stemmer) and a background word-frequency table (data/<lang>_wordfreq.txt.gz, fro
 4. Score: frequency x the mean rarity of the words (a Zipf ceiling minus the word's
    background frequency) x a boost for the first sentences and for the title.
 5. Typing (namesplit.type_names): the language's honorifics, roles, organisation words and
-   company suffixes, place prepositions, a gazetteer of countries (in the language) and
-   subdivisions, and consistency within the document (a surname takes its full name's type).
+   company suffixes, place prepositions, a gazetteer of countries (in the language),
+   subdivisions and cities, given names, and consistency within the document (a surname takes
+   its full name's type).
    Without evidence a name stays `entity`.
 
 Languages with NLTK stop words but without cue lists or a frequency table still get the same

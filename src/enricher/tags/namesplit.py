@@ -12,7 +12,9 @@ Split (no glued names):
 - where a known name ends: a run whose right part is written as a name on its own elsewhere, and
   whose left part is a word the document writes in lower case (or a name on its own), is cut in
   two ("Transports Clément Beaune" -> "Transports" | "Clément Beaune", the first then dropped
-  as a common word).
+  as a common word);
+- where a given name opens a full name right after another capitalised word (split_at_given:
+  "Toulon Marie Dupuis" -> "Toulon" | "Marie Dupuis"), even when the name occurs once.
 
 Merged: a one-word name that is the last word of exactly one longer name ("Beaune") is that
 name's short form and counts for it; an acronym in brackets after words whose initials spell it
@@ -24,7 +26,8 @@ honorific before -> person; role right before (or in the few words before a comm
 suffix or an organisation word at the start -> organization; the gazetteer (countries in the
 language, subdivisions; not a word the document also writes in lower case) or a place word at
 the start -> place; a place preposition before at least half the mentions of a name that is no common word ->
-place (weak); a full name whose last word the document also uses alone -> person. The strongest
+place (weak); a full name whose last word the document also uses alone -> person; a given name
+then one or two more words -> person (weak). The strongest
 kind wins when it has at least one point more than the runner-up; otherwise `entity`.
 """
 
