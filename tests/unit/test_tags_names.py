@@ -472,3 +472,21 @@ De Wauter also stopped a late header, and the crowd chanted for De Wauter after 
 def test_cues_at_the_very_end_of_an_article(tagger: KeyphraseTagger, resources: Resources, text: str) -> None:
     found = kinds(tagger, document(text, resources))  # no IndexError past the last token
     assert "Jane Roe's" not in found  # a person's name never takes the 's
+
+
+# --- English, third round (margins): evidence a reader accepts, written for these tests ------------
+
+
+def test_a_name_that_says_he_is_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The harbour board approved the new ferry terminal on Thursday after a long debate.
+
+Tolvanek said he would vote against the plan. The board overruled Tolvanek, and Tolvanek walked out."""
+    assert kinds(tagger, document(text, resources)).get("Tolvanek") == "person"
+
+
+def test_the_name_said_is_an_organisation(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The port will build a second grain terminal, the Kovari Tidende said on Monday.
+
+The terminal will cost 40 million euros. Work on the terminal starts in spring, the Kovari Tidende said."""
+    assert kinds(tagger, document(text, resources)).get("Kovari Tidende") == "organization"
+

@@ -142,6 +142,9 @@ PLACE_NOUNS = frozenset("town city village province region county district islan
 # Common nouns for an organisation right before or after its name: "brewer Okocim", "Interfax news agency".
 ORG_NOUNS = frozenset("""company firm group agency newspaper daily weekly broadcaster bank lender insurer brewer
     carrier airline conglomerate maker manufacturer producer retailer miner operator utility""".split())
+# "Lund said he would": a pronoun right after the reporting verb says the speaker is a person.
+SAID_HE = 2
+_HE = frozenset({"he", "she"})
 # What follows an age in commas: "Jane Roe, 42, said", "Jane Roe, 42 --".
 _AFTER_AGE = frozenset({",", "--", "-", ")", _SEP})
 
@@ -154,6 +157,11 @@ def _company_after(toks: list[str], lows: list[str], k: int, stop: int) -> bool:
         if j > k and lows[j] in COMPANY_SUFFIXES:
             return True
     return False
+
+
+def _he_after(lows: list[str], k: int) -> bool:
+    """Whether lows[k:] opens with "he" or "she", "that" allowed before it ("said that she")."""
+    return lows[k] in _HE or lows[k] == "that" and lows[k + 1] in _HE
 
 
 def _age(tok: str) -> bool:
@@ -388,6 +396,11 @@ def _name_mention(
         _cue(mention, "organization", 2)
     if AGE and nxt == "," and _age(toks[end + 1]) and lows[end + 2] in _AFTER_AGE:
         _cue(mention, "person", AGE)  # "Ines Moreau, 42, said": an age in commas
+    elif SAID_HE and nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS and _he_after(lows, end + 1):
+        _cue(mention, "person", SAID_HE)  # "Lund said he would": the pronoun says who spoke
+    elif nxt in SAY_VERBS and lows[start - 1] == "the" and not lows[end - 1].endswith("s"):
+        # "the Harbour Gazette said": a person speaks without "the"; a plural ("the Kurds said") is a people
+        _cue(mention, "organization", 2)
     elif (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
         _cue(mention, "person", 1)  # "Lund said", not "residents of Korvik said"
     if PLACE_OF and lows[start - 1] == "of" and lows[start - 2] in PLACE_NOUNS:
