@@ -490,3 +490,22 @@ def test_the_name_said_is_an_organisation(tagger: KeyphraseTagger, resources: Re
 The terminal will cost 40 million euros. Work on the terminal starts in spring, the Kovari Tidende said."""
     assert kinds(tagger, document(text, resources)).get("Kovari Tidende") == "organization"
 
+
+def test_a_name_alone_that_opens_a_persons_full_name_is_that_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # Family name first: "Pak" is the "Pak Tae-won" of the first sentence.
+    text = """The border guards handed Pak Tae-won, 71, back to his family on Tuesday after forty years.
+
+Pak had asked to go home. The guards said Pak walked across the bridge alone, and Pak waved."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Pak") == "person"
+    assert found.get("Pak Tae-won", "person") == "person"
+
+
+def test_a_first_name_that_speaks_makes_its_full_name_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Jorvanek Tesslo won the harbour chess open on Sunday after nine rounds.
+
+Jorvanek said he had slept badly. The organisers praised Jorvanek, and Jorvanek thanked the fans."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Jorvanek Tesslo", "person") == "person"
+    assert found.get("Jorvanek", "person") == "person"
+    assert "Jorvanek Tesslo" in found or "Jorvanek" in found
