@@ -468,6 +468,11 @@ De Wauter also stopped a late header, and the crowd chanted for De Wauter after 
     "The council met, said Jane Roe, 42",
     "Nordrail's",
     "The plan was Jane Roe's",
+    "The council met, Jane Roe said that",
+    "The council met, the Harbour Gazette said",
+    "Nordrail's net",
+    "The Slobodna Rec (Free",
+    "The raid was in neighbouring Vasterby",
 ])
 def test_cues_at_the_very_end_of_an_article(tagger: KeyphraseTagger, resources: Resources, text: str) -> None:
     found = kinds(tagger, document(text, resources))  # no IndexError past the last token
@@ -509,3 +514,24 @@ Jorvanek said he had slept badly. The organisers praised Jorvanek, and Jorvanek 
     assert found.get("Jorvanek Tesslo", "person") == "person"
     assert found.get("Jorvanek", "person") == "person"
     assert "Jorvanek Tesslo" in found or "Jorvanek" in found
+
+
+def test_a_names_profit_and_sales_make_a_company(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Shipyard orders kept Velmora busy all summer, and the valves sold well abroad.
+
+Velmora's net profit rose 33 percent. Velmora's sales abroad rose faster than at home."""
+    assert kinds(tagger, document(text, resources)).get("Velmora") == "organization"
+
+
+def test_a_translation_in_brackets_between_a_name_and_its_noun(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Police released the editor of the Slobodna Rec (Free Word) newspaper on Monday.
+
+Slobodna Rec had printed claims of bribery at the port. Slobodna Rec will appeal the fine."""
+    assert kinds(tagger, document(text, resources)).get("Slobodna Rec") == "organization"
+
+
+def test_in_neighbouring_a_name_is_a_place(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Thieves rammed the window of a gun shop in neighbouring Vasterby with a car last night.
+
+It was the second raid on a gun shop this week. Vasterby has no police station of its own."""
+    assert kinds(tagger, document(text, resources)).get("Vasterby") == "place"
