@@ -535,3 +535,13 @@ def test_in_neighbouring_a_name_is_a_place(tagger: KeyphraseTagger, resources: R
 
 It was the second raid on a gun shop this week. Vasterby has no police station of its own."""
     assert kinds(tagger, document(text, resources)).get("Vasterby") == "place"
+
+
+def test_a_nationality_before_a_surname_is_no_part_of_the_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "Warren" is also a given name, so "Rick Warren" is typed from "American Warren" below.
+    text = """The title fight between Rick Warren and the champion was called off on Friday.
+
+The champion hurt a hand in training. He had lost only once, to American Warren in March."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Rick Warren") == "person"
+    assert "American Warren" not in found
