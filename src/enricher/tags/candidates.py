@@ -420,13 +420,18 @@ def _name_mention(
         _cue(mention, "organization", 2)
     if AGE and nxt == "," and _age(toks[end + 1]) and lows[end + 2] in _AFTER_AGE:
         _cue(mention, "person", AGE)  # "Ines Moreau, 42, said": an age in commas
-    elif SAID_HE and nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS and _he_after(lows, end + 1):
-        _cue(mention, "person", SAID_HE)  # "Lund said he would": the pronoun says who spoke
-    elif nxt in SAY_VERBS and lows[start - 1] == "the" and not lows[end - 1].endswith("s"):
-        # "the Harbour Gazette said": a person speaks without "the"; a plural ("the Kurds said") is a people
-        _cue(mention, "organization", 2)
-    elif (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
-        _cue(mention, "person", 1)  # "Lund said", not "residents of Korvik said"
+    elif nxt in SAY_VERBS:
+        if lows[start - 1] in _PREPOSITIONS:
+            pass  # "residents of Korvik said": the residents spoke
+        elif _he_after(lows, end + 1):
+            _cue(mention, "person", SAID_HE)  # "Lund said he would": the pronoun says who spoke
+        elif lows[start - 1] == "the" and not lows[end - 1].endswith("s"):
+            # "the Harbour Gazette said": a person speaks without "the"; a plural ("the Kurds said") is a people
+            _cue(mention, "organization", 2)
+        else:
+            _cue(mention, "person", 1)  # "Lund said"
+    elif nxt == "," and toks[end + 1].isdigit():
+        _cue(mention, "person", 1)
     if PLACE_OF and lows[start - 1] == "of" and lows[start - 2] in PLACE_NOUNS:
         _cue(mention, "place", 3)  # "the town of Korvik", "the city of Arbil"
     if ORG_BEFORE and lows[start - 1] in ORG_NOUNS and lows[start - 2] not in ("of", "'s", "’s"):

@@ -290,11 +290,16 @@ def _first_names(groups: list[Group]) -> None:
     after "Pak Tae-won" (a family name written first). Either one typed a person makes the other
     one a person too, when it is untyped: other evidence wins."""
     fulls: dict[str, list[Group]] = {}
+    alone: list[Group] = []
     for g in groups:
-        if g.name and len(g.key) > 1:
+        if not g.name:
+            continue  # (most groups: one pass over them, then over the few names alone)
+        if len(g.key) > 1:
             fulls.setdefault(g.key[0], []).append(g)  # "Pak Tae-won" and "Pak Min-ho": "Pak" is either
-    for g in groups:
-        if not (g.name and len(g.key) == 1 and len(fulls.get(g.key[0], ())) == 1):
+        else:
+            alone.append(g)
+    for g in alone:
+        if len(fulls.get(g.key[0], ())) != 1:
             continue
         full = fulls[g.key[0]][0]
         if g.kind == "entity" and full.kind == "person":
