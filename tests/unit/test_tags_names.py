@@ -468,7 +468,80 @@ De Wauter also stopped a late header, and the crowd chanted for De Wauter after 
     "The council met, said Jane Roe, 42",
     "Nordrail's",
     "The plan was Jane Roe's",
+    "The council met, Jane Roe said that",
+    "The council met, the Harbour Gazette said",
+    "Nordrail's net",
+    "The Slobodna Rec (Free",
+    "The raid was in neighbouring Vasterby",
 ])
 def test_cues_at_the_very_end_of_an_article(tagger: KeyphraseTagger, resources: Resources, text: str) -> None:
     found = kinds(tagger, document(text, resources))  # no IndexError past the last token
     assert "Jane Roe's" not in found  # a person's name never takes the 's
+
+
+# --- English, third round (margins): evidence a reader accepts, written for these tests ------------
+
+
+def test_a_name_that_says_he_is_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The harbour board approved the new ferry terminal on Thursday after a long debate.
+
+Tolvanek said he would vote against the plan. The board overruled Tolvanek, and Tolvanek walked out."""
+    assert kinds(tagger, document(text, resources)).get("Tolvanek") == "person"
+
+
+def test_the_name_said_is_an_organisation(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """The port will build a second grain terminal, the Kovari Tidende said on Monday.
+
+The terminal will cost 40 million euros. Work on the terminal starts in spring, the Kovari Tidende said."""
+    assert kinds(tagger, document(text, resources)).get("Kovari Tidende") == "organization"
+
+
+def test_a_name_alone_that_opens_a_persons_full_name_is_that_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # Family name first: "Pak" is the "Pak Tae-won" of the first sentence.
+    text = """The border guards handed Pak Tae-won, 71, back to his family on Tuesday after forty years.
+
+Pak had asked to go home. The guards said Pak walked across the bridge alone, and Pak waved."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Pak") == "person"
+    assert found.get("Pak Tae-won", "person") == "person"
+
+
+def test_a_first_name_that_speaks_makes_its_full_name_a_person(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Jorvanek Tesslo won the harbour chess open on Sunday after nine rounds.
+
+Jorvanek said he had slept badly. The organisers praised Jorvanek, and Jorvanek thanked the fans."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Jorvanek Tesslo", "person") == "person"
+    assert found.get("Jorvanek", "person") == "person"
+    assert "Jorvanek Tesslo" in found or "Jorvanek" in found
+
+
+def test_a_names_profit_and_sales_make_a_company(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Shipyard orders kept Velmora busy all summer, and the valves sold well abroad.
+
+Velmora's net profit rose 33 percent. Velmora's sales abroad rose faster than at home."""
+    assert kinds(tagger, document(text, resources)).get("Velmora") == "organization"
+
+
+def test_a_translation_in_brackets_between_a_name_and_its_noun(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Police released the editor of the Slobodna Rec (Free Word) newspaper on Monday.
+
+Slobodna Rec had printed claims of bribery at the port. Slobodna Rec will appeal the fine."""
+    assert kinds(tagger, document(text, resources)).get("Slobodna Rec") == "organization"
+
+
+def test_in_neighbouring_a_name_is_a_place(tagger: KeyphraseTagger, resources: Resources) -> None:
+    text = """Thieves rammed the window of a gun shop in neighbouring Vasterby with a car last night.
+
+It was the second raid on a gun shop this week. Vasterby has no police station of its own."""
+    assert kinds(tagger, document(text, resources)).get("Vasterby") == "place"
+
+
+def test_a_nationality_before_a_surname_is_no_part_of_the_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "Warren" is also a given name, so "Rick Warren" is typed from "American Warren" below.
+    text = """The title fight between Rick Warren and the champion was called off on Friday.
+
+The champion hurt a hand in training. He had lost only once, to American Warren in March."""
+    found = kinds(tagger, document(text, resources))
+    assert found.get("Rick Warren") == "person"
+    assert "American Warren" not in found

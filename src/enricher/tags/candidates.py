@@ -142,6 +142,15 @@ PLACE_NOUNS = frozenset("town city village province region county district islan
 # Common nouns for an organisation right before or after its name: "brewer Okocim", "Interfax news agency".
 ORG_NOUNS = frozenset("""company firm group agency newspaper daily weekly broadcaster bank lender insurer brewer
     carrier airline conglomerate maker manufacturer producer retailer miner operator utility""".split())
+# "Lund said he would": a pronoun right after the reporting verb says the speaker is a person.
+SAID_HE = 2
+_HE = frozenset({"he", "she"})
+# Words between a place preposition and a place: "in neighbouring Korvik", "near downtown Harbury".
+LOCATIVES = frozenset("neighbouring neighboring nearby northern southern eastern western central downtown".split())
+# What a company reports and owns ("Nordrail's profit", "its subsidiary"), seldom said of a person.
+COMPANY_HOLDINGS = frozenset(
+    "profit profits output sales revenue revenues turnover subsidiary subsidiaries shareholders".split()
+)
 # What follows an age in commas: "Jane Roe, 42, said", "Jane Roe, 42 --".
 _AFTER_AGE = frozenset({",", "--", "-", ")", _SEP})
 
@@ -154,6 +163,29 @@ def _company_after(toks: list[str], lows: list[str], k: int, stop: int) -> bool:
         if j > k and lows[j] in COMPANY_SUFFIXES:
             return True
     return False
+
+
+def _past_paren(toks: list[str], end: int) -> int:
+    """The index right after the ")" closing a short bracket at toks[end] (end itself if none)."""
+    for j in range(end + 1, min(end + 8, len(toks) - 1)):
+        if toks[j] == ")":
+            return j + 1
+        if toks[j] == _SEP:
+            break
+    return end
+
+
+def _he_after(lows: list[str], k: int) -> bool:
+    """Whether lows[k:] opens with "he" or "she", "that" allowed before it ("said that she")."""
+    return lows[k] in _HE or lows[k] == "that" and lows[k + 1] in _HE
+
+
+def _holding_after(toks: list[str], lows: list[str], k: int, stop: int) -> bool:
+    """Whether toks[k:] opens with what a company has and a person seldom does, one lower-case
+    modifier allowed before it: "output rose", "six-month output", "net profit"."""
+    if k < stop and lows[k] in COMPANY_HOLDINGS:
+        return True
+    return k + 1 < stop and toks[k].islower() and lows[k + 1] in COMPANY_HOLDINGS
 
 
 def _age(tok: str) -> bool:
@@ -388,14 +420,26 @@ def _name_mention(
         _cue(mention, "organization", 2)
     if AGE and nxt == "," and _age(toks[end + 1]) and lows[end + 2] in _AFTER_AGE:
         _cue(mention, "person", AGE)  # "Ines Moreau, 42, said": an age in commas
-    elif (nxt in SAY_VERBS and lows[start - 1] not in _PREPOSITIONS) or (nxt == "," and toks[end + 1].isdigit()):
-        _cue(mention, "person", 1)  # "Lund said", not "residents of Korvik said"
+    elif nxt in SAY_VERBS:
+        if lows[start - 1] in _PREPOSITIONS:
+            pass  # "residents of Korvik said": the residents spoke
+        elif _he_after(lows, end + 1):
+            _cue(mention, "person", SAID_HE)  # "Lund said he would": the pronoun says who spoke
+        elif lows[start - 1] == "the" and not lows[end - 1].endswith("s"):
+            # "the Harbour Gazette said": a person speaks without "the"; a plural ("the Kurds said") is a people
+            _cue(mention, "organization", 2)
+        else:
+            _cue(mention, "person", 1)  # "Lund said"
+    elif nxt == "," and toks[end + 1].isdigit():
+        _cue(mention, "person", 1)
     if PLACE_OF and lows[start - 1] == "of" and lows[start - 2] in PLACE_NOUNS:
         _cue(mention, "place", 3)  # "the town of Korvik", "the city of Arbil"
     if ORG_BEFORE and lows[start - 1] in ORG_NOUNS and lows[start - 2] not in ("of", "'s", "’s"):
         _cue(mention, "organization", 2)  # "equipment group Radiometer", "news agency Interfax"
     if ORG_BEFORE and (nxt in ORG_NOUNS or nxt == "news" and lows[end + 1] in ("agency", "service")):
         _cue(mention, "organization", 2)  # "Interfax news agency", "the Nordpost newspaper"
+    elif nxt == "(" and lows[_past_paren(toks, end)] in ORG_NOUNS:
+        _cue(mention, "organization", 2)  # "the Dagens Tidning (Daily Times) newspaper": a translation between
     possessive = nxt in ("'s", "’s")
     if POSSESSIVE_NAMES and possessive and (lows[end + 1] in _AFTER_OWN_NAME or end + 1 == stop):
         mention.owns = toks[end]  # "Boatmen's was the prize", "after Boatmen's.": the 's is the name's own
@@ -403,6 +447,8 @@ def _name_mention(
         _cue(mention, "organization", 2)  # "Boatmen's Bancshares Inc.": the name of a company or its owner
     if lows[start - 1] in SAY_VERBS and not possessive:
         _cue(mention, "person", 1)  # "said Jane Roe", but not "said Nordrail's chief executive"
+    if possessive and _holding_after(toks, lows, end + 1, stop):
+        _cue(mention, "organization", 2)  # "Nordrail's half-year profit": what a company reports
     if possessive and not TITLES.isdisjoint(lows[end + 1 : min(end + 3, stop)]):
         _cue(mention, "organization", 1)  # "Nordrail's chief executive": the name employs the person
     # Appositions: "chief executive, Maja Lund" and "Ines Moreau, a metals analyst".
@@ -416,8 +462,8 @@ def _name_mention(
         _cue(mention, "person", 2)  # "Xiao Qiang, executive director of ...", "Bill Jordan, general secretary of ..."
     if EMPLOYER and nxt in TITLES and toks[end].islower() and end + 1 < stop and is_capitalised(toks[end + 1]) and lows[end + 1] not in TITLES:
         _cue(mention, "organization", EMPLOYER)  # "Federal Reserve governor Lawrence Lindsey": the name employs the person
-    if lows[start - 1] in PLACE_CUES:
-        _cue(mention, "place", 1)
+    if lows[start - 1] in PLACE_CUES or lows[start - 1] in LOCATIVES and lows[start - 2] in PLACE_CUES:
+        _cue(mention, "place", 1)  # "in Korvik", "in neighbouring Korvik"
     if toks[end] == "-based":
         _cue(mention, "place", 1)
     mention.paren = _paren_after(toks, end)  # (stops at a _SEP: no letter in it)

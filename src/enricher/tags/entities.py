@@ -259,6 +259,7 @@ def _groups(
         elif g.label[1:2].islower() and g.label[:1].lower() != g.label[:1] and all(m.initial for m in g.mentions):
             g.label = g.label[:1].lower() + g.label[1:]  # "Allegations" opened a sentence
     _consistent(out)
+    _first_names(out)
     return out
 
 
@@ -281,6 +282,30 @@ def _consistent(groups: list[Group]) -> None:
                 g.kind = "organization"
         elif g.name and len(g.key) == 1 and g.kind == "entity" and g.key[0] in bodies:
             g.kind = "organization"  # "Labour" beside "Labour Party"
+
+
+def _first_names(groups: list[Group]) -> None:
+    """A name alone that opens exactly one full name (of two words or more) is that person called
+    by the first half of the name: "Anna and Marta" after "Marta Kellin, 19" (a given name), "Pak"
+    after "Pak Tae-won" (a family name written first). Either one typed a person makes the other
+    one a person too, when it is untyped: other evidence wins."""
+    fulls: dict[str, list[Group]] = {}
+    alone: list[Group] = []
+    for g in groups:
+        if not g.name:
+            continue  # (most groups: one pass over them, then over the few names alone)
+        if len(g.key) > 1:
+            fulls.setdefault(g.key[0], []).append(g)  # "Pak Tae-won" and "Pak Min-ho": "Pak" is either
+        else:
+            alone.append(g)
+    for g in alone:
+        if len(fulls.get(g.key[0], ())) != 1:
+            continue
+        full = fulls[g.key[0]][0]
+        if g.kind == "entity" and full.kind == "person":
+            g.kind = "person"
+        elif full.kind == "entity" and g.kind == "person" and person_like(full.mentions[0].words):
+            full.kind = "person"  # "Jorvanek said he ...", then "Jorvanek Tesslo"
 
 
 def _cued(ms: list[Mention], kind: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from ..model import Document, Tag
 from ..resources import Resources
 from ..text.postag import FastPerceptron, tokens
-from .candidates import MEASURE_WORDS, TITLES, Mention, document_mentions
+from .candidates import MEASURE_WORDS, TITLES, Mention, document_mentions, is_acronym, is_capitalised
 from .capitalised import Capitalised
 from .entities import person_like, group_mentions, place_names, word_key
 from .wordfreq import load_gazetteer, load_zipf
@@ -126,7 +126,9 @@ class KeyphraseTagger:
         tagged = zip(sentence_tokens, self._pos.tag_sentences(sentence_tokens), [s.index for s in sentences])
         mentions = document_mentions(tagged, doc.stopwords)
         if self._given:
-            _person_starts(mentions, self._given)
+            named = [m for m in mentions if m.name and len(m.words) > 1]  # (all the two passes below look at)
+            _person_starts(named, self._given)
+            _nationality_starts(named, self._places, self._given)
         if loud:
             mentions = sorted(mentions + _shouted_mentions(loud, mentions), key=lambda m: m.sentence)
         return mentions
@@ -395,6 +397,27 @@ def _person_starts(mentions: list[Any], given: frozenset[str]) -> None:
                 m.initial = False
                 m.cues["person"] = m.cues.get("person", 0) + 1
                 break
+
+
+def _nationality_starts(mentions: list[Any], places: frozenset[str], given: frozenset[str]) -> None:
+    """A nationality word before the surname of a person the article names in full is no part of
+    the name: "American Lund" after "Maja Lund" is Lund, an American (as news writes of athletes).
+    The full name must open with a given name: "Harbour City Open" then "Danish Open" name no person "Open"."""
+    surnames = {  # (the given-name lookup first: it turns most mentions away cheaply)
+        m.words[-1].lower() for m in mentions if m.name and m.words[0].lower() in given and person_like(m.words)
+    }
+    if not surnames:
+        return
+    for m in mentions:
+        words = m.words
+        if not m.name or len(words) < 2 or words[-1].lower() not in surnames or words[0].lower() in given:
+            continue  # (the caller passes names of two words or more; the test costs little)
+        if not demonym_of(words[0], places) or not all(is_capitalised(w) and not is_acronym(w) for w in words[1:]):
+            continue
+        m.words = words[1:]
+        m.offset += 1
+        m.initial = False
+        m.cues["person"] = m.cues.get("person", 0) + 1
 
 
 def _shouted_mentions(loud: list[Any], mentions: list[Any]) -> list[Any]:
