@@ -1,6 +1,6 @@
 """article-enricher: raw article files in, enriched records (schema v1) out."""
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 
 from .options import Options  # noqa: E402
 from .pipeline import Enricher, enrich  # noqa: E402
