@@ -18,8 +18,8 @@ README-keyphrases-multi.md there; nothing of those files goes into the repositor
 
 Glued-name check: a name-like tag of two or more words is "glued" when it runs two names (or a
 common word and a name) together. Either of two tests flags it:
-(a) parts apart: at a seam between two capitalised words (a lower-case particle such as "de" inside
-    makes one name by construction) the document writes the right part as a whole name on its own
+(a) parts apart: at a seam between two capitalised words (a particle such as "de", also when
+    capitalised as in "Nick De Santis", makes one name by construction) the document writes the right part as a whole name on its own
     (not the tail of a longer capitalised run) and uses the left part apart: its last word in lower
     case somewhere (a common word, "transports"), or the left part as a whole name not continued by
     a capitalised word; a one-word left part counts only off the start of a sentence, where a
