@@ -391,12 +391,14 @@ def _left_alone(left: str, text: str) -> bool:
 _PARTICLES = frozenset("al bin da das de del della der des di do dos du el ibn la le los van von".split())
 
 
-def parts_apart(label: str, text: str) -> bool:
+def parts_apart(label: str, text: str, given: frozenset[str] = frozenset()) -> bool:
     """Test (a) of the glued-name check: a seam the document itself takes apart."""
     ws = label.split()
     for cut in range(1, len(ws)):
         if any(w.islower() or w.lower() in _PARTICLES for w in ws[cut - 1 : cut + 1]):
             continue  # a particle ("de", "do", "of", "De Santis") joins the parts: one name by construction
+        if cut == 1 and ws[0].lower() in given:
+            continue  # a given name, then the surname: news calls a person by either alone
         if _right_alone(" ".join(ws[cut:]), text) and _left_alone(" ".join(ws[:cut]), text):
             return True
     return False
@@ -433,7 +435,7 @@ class GluedCheck:
         self.places = sections["city"] | countries | {s.name.lower() for s in pycountry.subdivisions}
 
     def __call__(self, label: str, text: str) -> bool:
-        return parts_apart(label, text) or given_seam(label, self.given, self.places)
+        return parts_apart(label, text, self.given) or given_seam(label, self.given, self.places)
 
 
 def glued_screen(label: str, text: str) -> bool:

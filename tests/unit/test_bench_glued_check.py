@@ -41,6 +41,8 @@ CASES = [
      "both parts used apart mid-sentence"),
     ("Québec Pauline Marchand", "Au Québec Pauline Marchand a gagné.", True, "a given name starts a person after a place"),
     ("Jean Paul Ferrand", "Jean Paul Ferrand a gagné.", False, "two given names open one person's name"),
+    ("Marcelo Vasconcelos", "Marcelo Vasconcelos falou ontem. Depois Marcelo saiu, e o ministro ouviu Vasconcelos.", False,
+     "a person called by given name or surname alone"),
     ("San Francisco", "The team flew to San Francisco on Monday.", False, "a known place named after a saint"),
 ]
 

@@ -108,6 +108,39 @@ def test_names_that_hold_a_given_name_stay_whole(resources: Resources, tagger: M
     assert "San Francisco" in tags
 
 
+def test_capitalised_article_in_mid_sentence_opens_a_name(resources: Resources, tagger: MultilingualTagger) -> None:
+    text = (
+        "Le port de Le Havre va embaucher deux cents dockers. À La Rochelle, les dockers attendent aussi. "
+        "Les dockers de La Rochelle et du Havre manifesteront jeudi."
+    )
+    tags = tags_of(text, "fr", resources, tagger)
+    assert tags.get("La Rochelle") == "place", tags
+    assert "Rochelle" not in tags
+
+
+def test_particle_and_surname_are_the_full_names_short_form(resources: Resources, tagger: MultilingualTagger) -> None:
+    text = (
+        "Sans citer de noms, Paulo De Marchi a parlé du recrutement. Sur le plan sportif, De Marchi a "
+        "parlé des résultats. De Marchi veut un attaquant."
+    )
+    tags = tags_of(text, "fr", resources, tagger)
+    assert "Paulo De Marchi" in tags, tags
+    assert "De Marchi" not in tags
+
+
+def test_compound_led_by_a_stop_word_opens_no_name(resources: Resources, tagger: MultilingualTagger) -> None:
+    text = "Au-delà des frontières, la Fédération Lorvienne compte deux mille clubs. La Fédération Lorvienne grandit."
+    tags = tags_of(text, "fr", resources, tagger)
+    assert not any(label.startswith("Au-delà") and kind != "keyphrase" for label, kind in tags.items()), tags
+
+
+def test_a_saint_opens_a_place_not_a_person(resources: Resources, tagger: MultilingualTagger) -> None:
+    text = "A fábrica de São João da Vargem fechou ontem. Em São João da Vargem há duzentos desempregados."
+    tags = tags_of(text, "pt", resources, tagger)
+    assert any(label.startswith("São João") for label in tags), tags
+    assert not any(label.startswith("João da") for label in tags)
+
+
 def test_cities_of_the_gazetteer_are_places(resources: Resources, tagger: MultilingualTagger) -> None:
     text = (
         "De burgemeester van Rotterdam bezocht dinsdag de bouwplaats aan de haven. "

@@ -210,7 +210,7 @@ class MultilingualTagger:
 
         # Name spans: their n-grams are not counted again as keyphrases.
         name_at: dict[tuple[int, int], NameRun] = {(n.sentence, n.start): n for n in names}
-        short = aliases(names)
+        short = aliases(names, cues_for(lang).particles)
         # An acronym counts for its expansion ("UE" for "Union européenne"), typed as the better typed.
         for acronym, expansion in acronym_expansions(names, sentences, stop).items():
             short[acronym] = expansion
@@ -246,11 +246,15 @@ class MultilingualTagger:
         }
         scored: list[tuple[float, _Candidate]] = []
         for c in cands.values():
+            words = c.forms.most_common(1)[0][0].split(" ")
+            if c.key in name_kind and len(words) > 1:
+                # a name's articles and particles say nothing of its rarity ("La Poste", "Banco de Portugal")
+                words = [w for w in words if w.lower() not in stop] or words
             rarity = 0.0
-            for k, form_word in zip(c.key, c.forms.most_common(1)[0][0].split(" ")):
+            for form_word in words:
                 zipf = table.get(form_word.lower(), UNSEEN_ZIPF) if table else NO_TABLE_ZIPF
                 rarity += max(ZIPF_CEILING - zipf, 0.1)
-            score = c.tf**TF_POWER * rarity / len(c.key) ** LENGTH_POWER
+            score = c.tf**TF_POWER * rarity / len(words) ** LENGTH_POWER
             score *= 1.0 + POSITION / (1.0 + c.first)
             if title_keys:
                 score *= 1.0 + TITLE * sum(k in title_keys for k in c.key) / len(c.key)

@@ -144,17 +144,21 @@ def _clean_run(
     while i < j and (s, i) in openers and not _acronym(toks[i]):
         w = toks[i]
         floor = COMMON_BEFORE_NAME_ZIPF if i + 1 < j and _capitalised(toks[i + 1]) else COMMON_ZIPF
-        if w.lower() in stop or w.endswith(("'", "’")) or (w not in mid_capitalised and _common(w, lower_words, zipf, floor)):
+        # "Au-delà", "Peut-être": a compound led by a stop word is a common word too
+        stop_led = "-" in w and w.split("-", 1)[0].lower() in stop
+        if w.lower() in stop or stop_led or w.endswith(("'", "’")) or (w not in mid_capitalised and _common(w, lower_words, zipf, floor)):
             i += 1
-            while i < j and toks[i].lower() in cues.particles:
+            while i < j and toks[i] in cues.particles:  # lower case: "Selon Le Monde" keeps "Le"
                 i += 1
         else:
             break
-    # Honorifics and roles open the run: cues, not part of the name.
-    while i < j and (toks[i].lower() in cues.honorifics or toks[i].lower() in cues.roles or toks[i].lower() in stop):
+    # Honorifics and roles open the run: cues, not part of the name. A stop word capitalised
+    # mid-sentence is part of one ("Le Monde", "São Paulo", "Las Vegas"): only openers drop it.
+    while i < j and (toks[i].lower() in cues.honorifics or toks[i].lower() in cues.roles):
         i += 1
-    # Particles and elisions never end or start a name.
-    while i < j and (toks[i].lower() in cues.particles or toks[i][-1:] in "'’"):
+    # Particles and elisions never end or start a name, unless capitalised in mid-sentence:
+    # "La Rochelle", "Le Havre", "De Gaulle".
+    while i < j and (toks[i] in cues.particles or toks[i][-1:] in "'’" or toks[i].lower() in cues.particles and (s, i) in openers):
         i += 1
     while j > i and (toks[j - 1].lower() in cues.particles or toks[j - 1][-1:] in "'’"):
         j -= 1
@@ -240,10 +244,14 @@ def _portfolio(word: str, places: frozenset[str], cues: Cues, lower_words: set[s
     return low not in places and _common(word, lower_words, zipf)
 
 
+# "São João da Madeira", "Sankt Peter Ording": a saint's given name opens a place, church or feast.
+_SAINTS = frozenset("são santo santa san sant saint sainte st st. sankt sint".split())
+
+
 def _given_seam(words: tuple[str, ...], given: frozenset[str], places: frozenset[str], cues: Cues) -> int | None:
     """Where a given name opens a full name (two or more words) right after a capitalised word
-    that is no given name, initial or particle; None in a known place ("San Francisco") or after a
-    lone organisation or place head, usually named after the person ("Lycée Victor Hugo")."""
+    that is no given name, initial, particle or saint; None in a known place ("San Francisco") or
+    after a lone organisation or place head, usually named after the person ("Lycée Victor Hugo")."""
     if len(words) < 3 or " ".join(words).lower() in places:
         return None
     for k in range(1, len(words) - 1):
@@ -251,7 +259,7 @@ def _given_seam(words: tuple[str, ...], given: frozenset[str], places: frozenset
         if words[k].lower() not in given or not _capitalised(prev) or prev.endswith("."):
             continue
         low = prev.lower()
-        if low in given or low in cues.particles:
+        if low in given or low in cues.particles or low in _SAINTS:
             continue
         if k == 1 and (low in cues.org_heads or low in cues.places_heads):
             return None
@@ -297,8 +305,9 @@ def _role(word: str, cues: Cues) -> bool:
     return word in cues.roles or ("-" in word and any(part in cues.roles for part in word.split("-")))
 
 
-def aliases(names: list[NameRun]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """One-word name -> the one longer name it is the last word of (its short form)."""
+def aliases(names: list[NameRun], particles: frozenset[str] = frozenset()) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Short form -> the one longer name it ends: a last word ("Beaune" for "Clément Beaune"), or
+    a particle and what follows it ("De Santis" for "Nick De Santis", "Poste" and "La Poste")."""
     counts = Counter(n.words for n in names)
     by_last: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for words in counts:
@@ -306,8 +315,9 @@ def aliases(names: list[NameRun]) -> dict[tuple[str, ...], tuple[str, ...]]:
             by_last[words[-1]].add(words)
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
     for words in counts:
-        if len(words) == 1 and len(by_last.get(words[0], ())) == 1:
-            out[words] = next(iter(by_last[words[0]]))
+        longer = {w for w in by_last.get(words[-1], ()) if len(w) > len(words) and w[-len(words) :] == words}
+        if len(longer) == 1 and (len(words) == 1 or words[0].lower() in particles):
+            out[words] = next(iter(longer))
     return out
 
 
@@ -377,7 +387,7 @@ def type_names(
         else:
             kinds[words] = "entity"
     # Consistency: a short form takes its full name's kind, unless it has strong evidence of its own.
-    for short, full in aliases(names).items():
+    for short, full in aliases(names, cues.particles).items():
         if kinds.get(full, "entity") != "entity" and points[short].get("place", 0) < 2:
             kinds[short] = kinds[full]
     return kinds
