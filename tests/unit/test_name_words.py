@@ -63,7 +63,8 @@ def ref_name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str]) -
         j = i + 1
         while j < n:
             if ref_shouting(toks[j]) != ref_shouting(toks[j - 1]) and not toks[j].endswith("."):
-                break
+                if not all(t.isupper() for t in toks[i : j + 1]):  # (all capitals: "LOS ANGELES" is one run)
+                    break
             if ref_continues(toks[j], tags[j], stopwords):
                 j += 1
                 continue

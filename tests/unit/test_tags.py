@@ -352,3 +352,15 @@ def test_repetition_counts_less_than_a_specific_phrase(tagger: KeyphraseTagger, 
     # ("museum") no longer outranks the rarer, more specific phrase seen twice.
     labels = [t.label for t in tagger.tag(document(MUSEUM, resources), 3)]
     assert labels[:2] == ["medieval tapestries", "museum"]
+
+
+DATELINE_IN_TEXT = """SAN DIEGO (AP) - A marine biologist said on Tuesday that the aquarium will breed sea turtles next spring.
+
+The aquarium said the sea turtles came from a rescue centre. Volunteers will feed the sea turtles every morning."""
+
+
+def test_dateline_in_capitals_is_one_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "SAN" reads as an acronym and "DIEGO" as shouting; both in capitals, they are one name.
+    labels = [t.label for t in tagger.tag(document(DATELINE_IN_TEXT, resources), 10)]
+    assert "SAN DIEGO" in labels
+    assert "SAN" not in labels and "DIEGO" not in labels
