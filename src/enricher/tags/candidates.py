@@ -236,7 +236,7 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
         j = i + 1
         while j < n:  # (a _SEP ends a run: it is neither capitalised nor a link word)
             flags = word(toks[j], stopwords)
-            if (flags & _SHOUTING) != shouting and not toks[j].endswith(".") and not _all_capitals(toks, i, j + 1):
+            if (flags & _SHOUTING) != shouting and not toks[j].endswith(".") and not (flags & _SHOUTING and _capitals_name(toks, lows, i, j, stopwords)):
                 break  # "MBABANE" then "David": a dateline or a heading glued to a name
             if flags & _NAME_WORD and tags[j] in _NAME_TAGS:
                 shouting = flags & _SHOUTING
@@ -258,10 +258,12 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
     return runs
 
 
-def _all_capitals(toks: list[str], start: int, end: int) -> bool:
-    """Whether toks[start:end] are all in capitals: a dateline "LOS ANGELES", "NEW YORK" is one
-    name although its short first word reads as an acronym and the second as shouting."""
-    return all(t.isupper() for t in toks[start:end])
+def _capitals_name(toks: list[str], lows: list[str], start: int, end: int, stopwords: frozenset[str]) -> bool:
+    """Whether a shouting word after toks[start:end] continues their name: they are all in
+    capitals and open with no stopword ("LOS ANGELES", "NEW YORK": the first word reads as an
+    acronym, the second as shouting). A short word after shouting ones does not ("... METALS"
+    then "NY Dow"), nor a headline's "ON" before "STRONG DATA"."""
+    return lows[start] not in stopwords and all(t.isupper() for t in toks[start:end])
 
 
 # Company suffixes: "Nippon Telegraph and Telephone Corp" is one name, "and" inside it.
