@@ -63,7 +63,9 @@ def ref_name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str]) -
         j = i + 1
         while j < n:
             if ref_shouting(toks[j]) != ref_shouting(toks[j - 1]) and not toks[j].endswith("."):
-                break
+                if not (ref_shouting(toks[j]) and lows[i] not in stopwords and all(t.isupper() for t in toks[i:j])):
+                    # ("LOS ANGELES" is one run)
+                    break
             if ref_continues(toks[j], tags[j], stopwords):
                 j += 1
                 continue
@@ -116,3 +118,19 @@ def test_name_runs_match_the_plain_scan() -> None:
             toks += [rng.choice(vocab) for _ in range(n)] + [c._SEP]
             tags += [rng.choice(tag_set) for _ in range(n)] + [c._SEP]
         assert c.name_runs(toks, tags, stopwords) == ref_name_runs(toks, tags, stopwords), (toks, tags)
+
+
+def test_words_in_capitals_run_on_only_from_short_ones() -> None:
+    stopwords = frozenset({"on", "the", "of"})
+
+    def runs(words: str) -> list[str]:
+        toks = [c._SEP, *words.split(), c._SEP]
+        tags = [c._SEP] + ["NNP"] * (len(toks) - 2) + [c._SEP]
+        return [" ".join(toks[a:b]) for a, b in c.name_runs(toks, tags, stopwords)]
+
+    # A dateline: a short word in capitals (an acronym's length) then a shouting one.
+    assert runs("SAN DIEGO") == ["SAN DIEGO"]
+    # Not a shouting headline then a short word ("NY Dow" is a name of its own) ...
+    assert runs("GOLD METALS NY Dow") == ["GOLD METALS", "NY Dow"]
+    # ... nor a stopword in capitals then shouting words.
+    assert "ON STRONG DATA" not in runs("JUMP ON STRONG DATA")

@@ -338,3 +338,29 @@ def test_appositions_make_people_and_a_possessive_does_not(tagger: KeyphraseTagg
     assert tags.get("Maja Lund") == "person"  # "chief executive, Maja Lund"
     assert tags.get("Ines Moreau") == "person"  # "Ines Moreau, a transport analyst"
     assert tags.get("Halvorail") != "person"  # "said Halvorail's chief executive" speaks of someone else
+
+
+MUSEUM = """The museum opened a new exhibition of medieval tapestries on Friday.
+
+Visitors queued outside the museum for hours. The museum said the museum shop would stay open late.
+
+Curators spent two years restoring the medieval tapestries, which the museum bought from a monastery."""
+
+
+def test_repetition_counts_less_than_a_specific_phrase(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # Frequency counts as tf**0.5 (third round; 0.6 before): a word repeated five times
+    # ("museum") no longer outranks the rarer, more specific phrase seen twice.
+    labels = [t.label for t in tagger.tag(document(MUSEUM, resources), 3)]
+    assert labels[:2] == ["medieval tapestries", "museum"]
+
+
+DATELINE_IN_TEXT = """SAN DIEGO (AP) - A marine biologist said on Tuesday that the aquarium will breed sea turtles next spring.
+
+The aquarium said the sea turtles came from a rescue centre. Volunteers will feed the sea turtles every morning."""
+
+
+def test_dateline_in_capitals_is_one_name(tagger: KeyphraseTagger, resources: Resources) -> None:
+    # "SAN" reads as an acronym and "DIEGO" as shouting; both in capitals, they are one name.
+    labels = [t.label for t in tagger.tag(document(DATELINE_IN_TEXT, resources), 10)]
+    assert "SAN DIEGO" in labels
+    assert "SAN" not in labels and "DIEGO" not in labels

@@ -236,7 +236,7 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
         j = i + 1
         while j < n:  # (a _SEP ends a run: it is neither capitalised nor a link word)
             flags = word(toks[j], stopwords)
-            if (flags & _SHOUTING) != shouting and not toks[j].endswith("."):
+            if (flags & _SHOUTING) != shouting and not toks[j].endswith(".") and not (flags & _SHOUTING and _capitals_name(toks, lows, i, j, stopwords)):
                 break  # "MBABANE" then "David": a dateline or a heading glued to a name
             if flags & _NAME_WORD and tags[j] in _NAME_TAGS:
                 shouting = flags & _SHOUTING
@@ -256,6 +256,14 @@ def name_runs(toks: list[str], tags: list[str], stopwords: frozenset[str], lows:
         runs.append((i, j))
         end = j
     return runs
+
+
+def _capitals_name(toks: list[str], lows: list[str], start: int, end: int, stopwords: frozenset[str]) -> bool:
+    """Whether a shouting word after toks[start:end] continues their name: they are all in
+    capitals and open with no stopword ("LOS ANGELES", "NEW YORK": the first word reads as an
+    acronym, the second as shouting). A short word after shouting ones does not ("... METALS"
+    then "NY Dow"), nor a headline's "ON" before "STRONG DATA"."""
+    return lows[start] not in stopwords and all(t.isupper() for t in toks[start:end])
 
 
 # Company suffixes: "Nippon Telegraph and Telephone Corp" is one name, "and" inside it.
