@@ -16,8 +16,9 @@ Split (no glued names):
 - where a given name opens a full name right after another capitalised word (split_at_given:
   "Toulon Marie Dupuis" -> "Toulon" | "Marie Dupuis"), even when the name occurs once.
 
-Merged: a one-word name that is the last word of exactly one longer name ("Beaune") is that
-name's short form and counts for it; an acronym in brackets after words whose initials spell it
+Merged: a one-word name that is the last word of exactly one longer name ("Beaune"), or a
+particle and the words after it that end one ("De Santis"), is that name's short form and counts
+for it; an acronym in brackets after words whose initials spell it
 counts for those words (acronym_expansions).
 
 Typed from evidence, per mention, summed over the document (cues.py lists the words):
@@ -158,7 +159,7 @@ def _clean_run(
         i += 1
     # Particles and elisions never end or start a name, unless capitalised in mid-sentence:
     # "La Rochelle", "Le Havre", "De Gaulle".
-    while i < j and (toks[i] in cues.particles or toks[i][-1:] in "'’" or toks[i].lower() in cues.particles and (s, i) in openers):
+    while i < j and (toks[i] in cues.particles or toks[i][-1:] in "'’" or (toks[i].lower() in cues.particles and (s, i) in openers)):
         i += 1
     while j > i and (toks[j - 1].lower() in cues.particles or toks[j - 1][-1:] in "'’"):
         j -= 1
