@@ -51,16 +51,13 @@ def detect_with_method(text: str, resources: Resources) -> tuple[str | None, str
     names, index = resources.stopword_index()
     hits_by = [0] * len(names)
     distinct_by = [0] * len(names)  # how many different stop words of each list occur
-    rare_by = [0.0] * len(names)  # hits weighted by 1 / how many lists share the word
     counts = Counter(words)
     # Only the stop words need the Python loop: the intersection runs in C.
     for word in counts.keys() & index.keys():
         n = counts[word]
-        positions = index[word]
-        for position in positions:
+        for position in index[word]:
             hits_by[position] += n
             distinct_by[position] += 1
-            rare_by[position] += n / len(positions)
     best, best_hits, second_hits, best_distinct = None, 0, 0, 0
     best_at = -1
     for at, (name, hits, distinct) in enumerate(zip(names, hits_by, distinct_by)):  # list order breaks ties
@@ -79,7 +76,7 @@ def detect_with_method(text: str, resources: Resources) -> tuple[str | None, str
         best is None
         or best_hits < max(3, MIN_SHARE * len(words))
         or best_distinct < min(3, len(words) // 3)
-        or (best_hits < 1.2 * second_hits and not _rare_words_agree(best_at, rare_by, names))
+        or (best_hits < 1.2 * second_hits and not _rare_words_agree(best_at, counts, index, names))
     ):
         if _mostly_non_latin(words):
             guess = _script_guess(text)
@@ -88,10 +85,16 @@ def detect_with_method(text: str, resources: Resources) -> tuple[str | None, str
     return best, "stopwords"
 
 
-def _rare_words_agree(best_at: int, rare_by: list[float], names: list[str]) -> bool:
+def _rare_words_agree(best_at: int, counts: Counter[str], index: dict[str, tuple[int, ...]], names: tuple[str, ...]) -> bool:
     """A second chance for a close count: related languages share their commonest function words
     ("de", "la", "a"), so a short French text full of names can tie with Spanish. The words few
-    lists share decide then, if they point at the same language 1.5 times more than any other."""
+    lists share decide then, if they point at the same language 1.5 times more than any other.
+    (Computed only for close counts, off the common path.)"""
+    rare_by = [0.0] * len(names)  # hits weighted by 1 / how many lists share the word
+    for word in counts.keys() & index.keys():
+        positions = index[word]
+        for position in positions:
+            rare_by[position] += counts[word] / len(positions)
     others = [w for at, w in enumerate(rare_by) if at != best_at and NLTK_TO_ISO.get(names[at])]
     return bool(others) and rare_by[best_at] >= 1.5 * max(others)
 

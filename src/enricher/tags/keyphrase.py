@@ -403,15 +403,14 @@ def _nationality_starts(mentions: list[Any], places: frozenset[str], given: froz
     """A nationality word before the surname of a person the article names in full is no part of
     the name: "American Lund" after "Maja Lund" is Lund, an American (as news writes of athletes).
     The full name must open with a given name: "Harbour City Open" then "Danish Open" name no person "Open"."""
-    surnames = {  # (the given-name lookup first: it turns most mentions away cheaply)
-        m.words[-1].lower() for m in mentions if m.name and m.words[0].lower() in given and person_like(m.words)
-    }
+    # (the caller passes only names of two words or more)
+    surnames = {m.words[-1].lower() for m in mentions if m.words[0].lower() in given and person_like(m.words)}
     if not surnames:
         return
     for m in mentions:
         words = m.words
-        if not m.name or len(words) < 2 or words[-1].lower() not in surnames or words[0].lower() in given:
-            continue  # (the caller passes names of two words or more; the test costs little)
+        if words[-1].lower() not in surnames or words[0].lower() in given:
+            continue
         if not demonym_of(words[0], places) or not all(is_capitalised(w) and not is_acronym(w) for w in words[1:]):
             continue
         m.words = words[1:]

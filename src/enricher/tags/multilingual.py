@@ -100,6 +100,7 @@ class MultilingualTagger:
         self._stemmers: dict[str, Callable[[str], str]] = {}
         self._stems: dict[str, dict[str, str]] = {}
         self._places: dict[str, frozenset[str]] = {}
+        self._whole_places: dict[str, frozenset[str]] = {}
         self._gazetteer: dict[str, frozenset[str]] | None = None
 
     # --- what the record says about the method ------------------------------------------------
@@ -156,10 +157,9 @@ class MultilingualTagger:
 
     def whole_places(self, language: str) -> frozenset[str]:
         """Places a name run is never cut inside: the language's places and the table's cities."""
-        key = "whole:" + language
-        if key not in self._places:
-            self._places[key] = self.places(language) | self._gazetteer_part("city")
-        return self._places[key]
+        if language not in self._whole_places:
+            self._whole_places[language] = self.places(language) | self._gazetteer_part("city")
+        return self._whole_places[language]
 
     def _gazetteer_part(self, section: str) -> frozenset[str]:
         if self._gazetteer is None:
@@ -181,9 +181,9 @@ class MultilingualTagger:
         title = tokenize(doc.title, stop) if doc.title else []
         lower_words = {t for toks in sentences for i, t in enumerate(toks) if is_word(t) and t.islower()}
         names = find_names(sentences, stop, cues, lower_words, self._table(lang))
-        given = self.given_names()
-        names = split_at_given(names, given, self.whole_places(lang), cues, lower_words, self._table(lang))
-        kinds = type_names(names, sentences, cues, self.whole_places(lang), lower_words, self._table(lang), given)
+        given, places = self.given_names(), self.whole_places(lang)
+        names = split_at_given(names, given, places, cues, lower_words, self._table(lang))
+        kinds = type_names(names, sentences, cues, places, lower_words, self._table(lang), given)
         return self._rank(doc, sentences, title, names, kinds, limit)
 
     def _rank(
